@@ -1,0 +1,180 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.conversation_response import ConversationResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...types import Response, status_code_of
+
+
+def _get_kwargs(
+    conversation_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/conversations/{conversation_id}/stop".format(
+            conversation_id=quote(str(conversation_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ConversationResponse | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = ConversationResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ConversationResponse | HTTPValidationError]:
+    return Response(
+        status_code=status_code_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    conversation_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ConversationResponse | HTTPValidationError]:
+    """Stop Conversation
+
+     Stop an agent loop for a conversation.
+
+    This endpoint calls the conversation_manager's close_session method
+    to stop a conversation.
+
+    Args:
+        conversation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConversationResponse | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        conversation_id=conversation_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    conversation_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ConversationResponse | HTTPValidationError | None:
+    """Stop Conversation
+
+     Stop an agent loop for a conversation.
+
+    This endpoint calls the conversation_manager's close_session method
+    to stop a conversation.
+
+    Args:
+        conversation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConversationResponse | HTTPValidationError
+    """
+
+    return sync_detailed(
+        conversation_id=conversation_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    conversation_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ConversationResponse | HTTPValidationError]:
+    """Stop Conversation
+
+     Stop an agent loop for a conversation.
+
+    This endpoint calls the conversation_manager's close_session method
+    to stop a conversation.
+
+    Args:
+        conversation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConversationResponse | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        conversation_id=conversation_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    conversation_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ConversationResponse | HTTPValidationError | None:
+    """Stop Conversation
+
+     Stop an agent loop for a conversation.
+
+    This endpoint calls the conversation_manager's close_session method
+    to stop a conversation.
+
+    Args:
+        conversation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConversationResponse | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            conversation_id=conversation_id,
+            client=client,
+        )
+    ).parsed

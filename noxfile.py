@@ -1,0 +1,68 @@
+"""Development tasks for sessionend. A bare ``nox`` runs everything CI needs."""
+
+from __future__ import annotations
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv"
+nox.options.error_on_external_run = True
+nox.options.sessions = ["specs", "check_generated", "lint", "typecheck", "tests"]
+
+PYTHON = "3.11"
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    """Install the locked workspace with the given dependency groups into the session's venv."""
+    session.run_install(
+        "uv",
+        "sync",
+        "--locked",
+        "--no-default-groups",
+        *(f"--group={group}" for group in groups),
+        env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
+        external=True,
+    )
+
+
+@nox.session(python=PYTHON, default=False)
+def generate(session: nox.Session) -> None:
+    """Regenerate the vendor clients from specs/ (all, or the vendors named after --)."""
+    install(session, "generate")
+    session.run("python", "-m", "scripts.generate_clients", "generate", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def check_generated(session: nox.Session) -> None:
+    """Fail, naming the files, when generated/ differs from a fresh generation."""
+    install(session, "generate")
+    session.run("python", "-m", "scripts.generate_clients", "check", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def specs(session: nox.Session) -> None:
+    """Validate the vendored specs and their provenance records."""
+    install(session, "specs")
+    session.run("python", "-m", "scripts.check_specs", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Run ruff's linter and format check over the hand-written code."""
+    install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """Run mypy --strict over wrapper/, tests/, scripts/ and this file."""
+    install(session, "typecheck")
+    session.run("mypy", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (arguments after -- go to pytest)."""
+    install(session, "test")
+    session.run("pytest", *session.posargs)

@@ -1,0 +1,1 @@
+"""Maintenance scripts: vendoring specs, generating and checking the clients."""

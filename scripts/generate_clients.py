@@ -1,0 +1,239 @@
+"""Generate the vendor clients under ``generated/`` from the vendored specs, or check them.
+
+Usage::
+
+    python -m scripts.generate_clients generate [VENDOR ...]   # all vendors when none is named
+    python -m scripts.generate_clients check                    # exit 1, naming files, on drift
+
+Each client is made by openapi-python-client from ``specs/<vendor>.yaml`` with the
+configuration in ``specs/generator/<vendor>.yaml``, then patched by the post-processing steps
+below, then formatted by ruff. The generator owns the output: nothing under ``generated/<vendor>``
+is edited by hand. Every patch states how many places it must change in each file it touches
+and fails loudly when it stops matching, so a generator upgrade cannot silently drop a fix.
+
+Patches (why each exists):
+
+1. ``status_code_of``: the generated endpoints build ``HTTPStatus(response.status_code)``,
+   which raises ValueError for statuses outside Python's enum (499, 520-527, 529, 599), so a
+   CDN error page crashes the call instead of being reported (openapi-python-client issue
+   #1442). Unknown statuses are kept as plain ints.
+2. Default timeout: the generated client passes ``timeout=None`` to httpx, so a server that
+   never answers blocks forever. The default becomes 15 seconds per request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["VENDORS", "GenerationError", "Patch", "check", "diff_trees", "generate", "main"]
+
+ROOT = Path(__file__).resolve().parents[1]
+VENDORS = ("liveavatar", "akool", "openhands", "digitalsamba", "elizaos")
+
+
+class GenerationError(Exception):
+    """Generation failed, or a post-processing patch no longer applies."""
+
+
+@dataclass(frozen=True)
+class Patch:
+    """A text replacement that must change exactly ``count`` places in each file it matches."""
+
+    why: str
+    glob: str
+    old: str
+    new: str
+    count: int = 1
+
+    def apply(self, package: Path) -> None:
+        """Patch every file under ``package`` that matches ``glob``.
+
+        Raises:
+            GenerationError: When no file matches, or a file has another number of matches.
+        """
+        files = sorted(path for path in package.glob(self.glob) if path.name != "__init__.py")
+        if not files:
+            raise GenerationError(f"patch {self.why!r}: no file matches {self.glob}")
+        for path in files:
+            text = path.read_text(encoding="utf-8")
+            found = text.count(self.old)
+            if found != self.count:
+                raise GenerationError(
+                    f"patch {self.why!r} expected {self.count} match(es) in "
+                    f"{path.relative_to(package.parent)}, found {found}: the generator's "
+                    "output changed; update the patch"
+                )
+            path.write_text(text.replace(self.old, self.new), encoding="utf-8")
+
+
+_STATUS_HELPER = '''
+
+def status_code_of(code: int) -> HTTPStatus | int:
+    """Return the HTTPStatus for ``code``, or ``code`` itself when Python's enum lacks it."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "status_code_of"]'''
+
+PATCHES = (
+    Patch(
+        "unknown statuses stay ints",
+        "types.py",
+        "    status_code: HTTPStatus\n",
+        "    status_code: HTTPStatus | int\n",
+    ),
+    Patch(
+        "unknown statuses stay ints",
+        "types.py",
+        '\n\n__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]',
+        _STATUS_HELPER,
+    ),
+    Patch(
+        "unknown statuses stay ints",
+        "api/*/*.py",
+        "status_code=HTTPStatus(response.status_code),",
+        "status_code=status_code_of(response.status_code),",
+    ),
+    Patch(
+        "unknown statuses stay ints",
+        "api/*/*.py",
+        "from ... import errors\n",
+        "from ... import errors\nfrom ...types import status_code_of\n",
+    ),
+    Patch(
+        "default timeout",
+        "client.py",
+        '_timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")',
+        '_timeout: httpx.Timeout | None = field(default=httpx.Timeout(15.0), kw_only=True, alias="timeout")',
+        count=2,
+    ),
+)
+
+
+def generate(vendor: str, specs_dir: Path, out_dir: Path) -> Path:
+    """Generate one vendor's client project into ``out_dir/<vendor>``, replacing what is there.
+
+    Raises:
+        GenerationError: When the generator fails or a patch no longer applies.
+    """
+    if vendor not in VENDORS:
+        raise GenerationError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
+    target = out_dir / vendor
+    if target.exists():
+        shutil.rmtree(target)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _run(
+        sys.executable,
+        "-m",
+        "openapi_python_client",
+        "generate",
+        "--path",
+        str(specs_dir / f"{vendor}.yaml"),
+        "--config",
+        str(specs_dir / "generator" / f"{vendor}.yaml"),
+        "--meta",
+        "uv",
+        "--fail-on-warning",
+        "--output-path",
+        str(target),
+    )
+    package = target / f"{vendor}_client"
+    for patch in PATCHES:
+        patch.apply(package)
+    # The generator's own ruff hooks are off (post_hooks: []) so that they run after the patches.
+    _run(
+        sys.executable,
+        "-m",
+        "ruff",
+        "check",
+        "--no-cache",
+        "--fix-only",
+        "--quiet",
+        ".",
+        cwd=target,
+    )
+    _run(sys.executable, "-m", "ruff", "format", "--no-cache", "--quiet", ".", cwd=target)
+    return target
+
+
+def diff_trees(expected: Path, actual: Path) -> list[str]:
+    """List the files (relative paths) that differ, or exist on one side only."""
+    differing: list[str] = []
+    comparison = filecmp.dircmp(expected, actual, ignore=["__pycache__"])
+    stack = [(comparison, Path())]
+    while stack:
+        node, prefix = stack.pop()
+        differing += [str(prefix / name) + " (not committed)" for name in node.left_only]
+        differing += [str(prefix / name) + " (not generated)" for name in node.right_only]
+        _, mismatch, errors = filecmp.cmpfiles(
+            node.left, node.right, node.common_files, shallow=False
+        )
+        differing += [str(prefix / name) for name in mismatch + errors]
+        stack += [(sub, prefix / name) for name, sub in node.subdirs.items()]
+    return sorted(differing)
+
+
+def check(specs_dir: Path, committed_dir: Path, vendors: tuple[str, ...] = VENDORS) -> list[str]:
+    """Regenerate into a temporary folder and list every file that differs from ``committed_dir``."""
+    with tempfile.TemporaryDirectory(prefix="sessionend-generated-") as scratch:
+        fresh = Path(scratch)
+        differing: list[str] = []
+        for vendor in vendors:
+            generate(vendor, specs_dir, fresh)
+            committed = committed_dir / vendor
+            if not committed.is_dir():
+                differing.append(f"{vendor}/ (not committed)")
+                continue
+            differing += [f"{vendor}/{name}" for name in diff_trees(fresh / vendor, committed)]
+        return differing
+
+
+def _run(*command: str, cwd: Path | None = None) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise GenerationError(
+            f"{' '.join(command[:4])} … failed ({result.returncode}):\n{result.stdout}{result.stderr}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=("generate", "check"))
+    parser.add_argument("vendors", nargs="*", help=f"any of {', '.join(VENDORS)} (default: all)")
+    parser.add_argument("--specs-dir", type=Path, default=ROOT / "specs")
+    parser.add_argument("--generated-dir", type=Path, default=ROOT / "generated")
+    args = parser.parse_args(argv)
+    unknown = sorted(set(args.vendors) - set(VENDORS))
+    if unknown:
+        parser.error(f"unknown vendor(s) {', '.join(unknown)}; expected {', '.join(VENDORS)}")
+    vendors = tuple(args.vendors) or VENDORS
+    try:
+        if args.command == "generate":
+            for vendor in vendors:
+                print(f"generated {generate(vendor, args.specs_dir, args.generated_dir)}")
+            return 0
+        differing = check(args.specs_dir, args.generated_dir, vendors)
+    except GenerationError as error:
+        print(f"generate_clients: {error}", file=sys.stderr)
+        return 1
+    if differing:
+        print("generated/ is out of date with specs/; run `nox -s generate`. Differing files:")
+        print("\n".join(f"  generated/{name}" for name in differing))
+        return 1
+    print(f"generated/ matches specs/ ({', '.join(vendors)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

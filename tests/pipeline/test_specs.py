@@ -1,0 +1,63 @@
+"""The vendored specs are valid OpenAPI and match their provenance records."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from scripts import check_specs
+
+SPECS = Path(__file__).resolve().parents[2] / "specs"
+VENDORS = {"liveavatar", "akool", "openhands", "digitalsamba", "elizaos"}
+
+
+def test_every_vendored_spec_is_valid_and_recorded() -> None:
+    assert check_specs.problems(SPECS) == []
+    provenance = yaml.safe_load((SPECS / "PROVENANCE.yaml").read_text())
+    assert set(provenance["vendors"]) == VENDORS
+    for record in provenance["vendors"].values():
+        assert record["source"]["url"].startswith("https://")
+        assert len(record["source"]["sha256"]) == 64
+
+
+def test_a_hand_edited_spec_is_caught(tmp_path: Path) -> None:
+    copy = tmp_path / "specs"
+    shutil.copytree(SPECS, copy)
+    spec = copy / "akool.yaml"
+    spec.write_text(spec.read_text().replace("- id\n", "- session_id\n"))
+    assert check_specs.problems(copy) == [
+        "akool.yaml: differs from what scripts/vendor_spec.py recorded "
+        "(edited by hand?); re-run the vendoring script"
+    ]
+
+
+def test_an_invalid_spec_is_caught(tmp_path: Path) -> None:
+    copy = tmp_path / "specs"
+    shutil.copytree(SPECS, copy)
+    spec = copy / "openhands.yaml"
+    spec.write_text(spec.read_text().replace("responses:", "answers:"))
+    assert any("not a valid OpenAPI document" in line for line in check_specs.problems(copy))
+
+
+def test_the_elizaos_conversion_matches_the_vendor_facts() -> None:
+    """Seed 004's conversion has operationId endSession, 200/404/500 and the Error schema."""
+    spec = yaml.safe_load((SPECS / "elizaos.yaml").read_text())
+    operation = spec["paths"]["/api/messaging/sessions/{sessionId}"]["delete"]
+    assert spec["openapi"] == "3.1.0"
+    assert operation["operationId"] == "endSession"
+    assert set(operation["responses"]) == {"200", "404", "500"}
+    error = spec["components"]["schemas"]["Error"]["properties"]
+    assert error["success"]["type"] == "boolean"
+    assert set(error["error"]["properties"]) == {"code", "message", "details"}
+
+
+def test_digital_samba_is_post_with_basic_and_bearer() -> None:
+    spec = yaml.safe_load((SPECS / "digitalsamba.yaml").read_text())
+    item = spec["paths"]["/api/v1/sessions/{session}/end"]
+    assert set(item) == {"parameters", "post"}
+    assert item["parameters"][0]["name"] == "session"
+    assert set(item["post"]["responses"]["200"]["content"]) == {"text/plain"}
+    schemes = spec["components"]["securitySchemes"]
+    assert {scheme["scheme"] for scheme in schemes.values()} == {"basic", "bearer"}

@@ -1,0 +1,3 @@
+"""End live sessions at five vendors through one interface."""
+
+__all__: list[str] = []
