@@ -19,6 +19,8 @@ Patches (why each exists):
    #1442). Unknown statuses are kept as plain ints.
 2. Default timeout: the generated client passes ``timeout=None`` to httpx, so a server that
    never answers blocks forever. The default becomes 15 seconds per request.
+3. Token out of repr: ``AuthenticatedClient`` is an attrs class whose ``token`` shows in its
+   repr, so logging or printing a client would print the credential.
 """
 
 from __future__ import annotations
@@ -117,6 +119,7 @@ PATCHES = (
         '_timeout: httpx.Timeout | None = field(default=httpx.Timeout(15.0), kw_only=True, alias="timeout")',
         count=2,
     ),
+    Patch("token out of repr", "client.py", "    token: str\n", "    token: str = field(repr=False)\n"),
 )
 
 

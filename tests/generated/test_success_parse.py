@@ -157,3 +157,16 @@ def test_the_generated_clients_have_a_default_timeout() -> None:
     for package in (liveavatar_client, akool_client, openhands_client, digitalsamba_client, elizaos_client):
         client = package.Client(base_url="https://example.invalid")
         assert client.get_httpx_client().timeout == httpx.Timeout(15.0)
+
+
+def test_the_generated_clients_keep_the_token_out_of_their_repr() -> None:
+    """The token-out-of-repr patch: printing a client never prints its credential."""
+    import akool_client
+    import digitalsamba_client
+    import elizaos_client
+    import liveavatar_client
+    import openhands_client
+
+    for package in (liveavatar_client, akool_client, openhands_client, digitalsamba_client, elizaos_client):
+        client = package.AuthenticatedClient(base_url="https://example.invalid", token="tok-SECRET-123")
+        assert "tok-SECRET-123" not in repr(client)
