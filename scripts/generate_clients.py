@@ -119,7 +119,9 @@ PATCHES = (
         '_timeout: httpx.Timeout | None = field(default=httpx.Timeout(15.0), kw_only=True, alias="timeout")',
         count=2,
     ),
-    Patch("token out of repr", "client.py", "    token: str\n", "    token: str = field(repr=False)\n"),
+    Patch(
+        "token out of repr", "client.py", "    token: str\n", "    token: str = field(repr=False)\n"
+    ),
 )
 
 

@@ -1,0 +1,191 @@
+"""AsyncSessionEnder: end sessions from asyncio code, one at a time or in bulk on tasks."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from . import _defaults, _transport
+from ._attempts import failure_verdict
+from ._config import ProviderSettings
+from ._core import Core, target_error, unpack
+from ._models import EndReason, EndResult, Provider
+from .errors import SessionEndError
+
+__all__ = ["AsyncSessionEnder"]
+
+_sleep = asyncio.sleep  # tests replace it to keep retry waits out of the wall clock
+
+Targets = Iterable[tuple[Provider | str, str]] | AsyncIterable[tuple[Provider | str, str]]
+
+
+class AsyncSessionEnder:
+    """Ends sessions at any provider from asyncio code; see SessionEnder for the arguments.
+
+    ``transport`` is an ``httpx.AsyncBaseTransport``.
+    """
+
+    def __init__(
+        self,
+        *,
+        timeout: float = _defaults.TIMEOUT,
+        max_retries: int = _defaults.MAX_RETRIES,
+        max_retry_wait: float = _defaults.MAX_RETRY_WAIT,
+        missing_ok: bool = False,
+        allow_insecure_http: bool = False,
+        settings: Mapping[Provider | str, ProviderSettings] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._core = Core(
+            timeout=timeout,
+            max_retries=max_retries,
+            max_retry_wait=max_retry_wait,
+            missing_ok=missing_ok,
+            allow_insecure_http=allow_insecure_http,
+            settings=settings,
+        )
+        self._transport = transport
+        # Clients are built synchronously inside the event loop, so no lock is needed.
+        self._clients: dict[Provider, Any] = {}
+        self._closed = False
+
+    def __repr__(self) -> str:
+        configured = ", ".join(provider.value for provider in self.configured_providers())
+        state = "closed" if self._closed else "open"
+        return f"<AsyncSessionEnder {state} configured=[{configured}]>"
+
+    def configured_providers(self) -> list[Provider]:
+        """The providers whose required credentials are set."""
+        return self._core.configured_providers()
+
+    async def end(
+        self,
+        provider: Provider | str,
+        session_id: str,
+        *,
+        reason: EndReason = EndReason.USER_CLOSED,
+        missing_ok: bool | None = None,
+        timeout: float | None = None,
+    ) -> EndResult:
+        """End one session; see SessionEnder.end.
+
+        Raises:
+            ValueError: For an unknown provider (the message lists the valid ones).
+            SessionEndError: A subclass saying why the session could not be ended.
+        """
+        plan = self._core.plan(provider, session_id, reason, missing_ok, timeout)
+        client = self._client(plan.provider)
+        attempts = plan.attempts
+        while True:
+            attempts.begin()
+            headers = None
+            try:
+                answer = await plan.adapter.send_async(
+                    client, plan.session_id, plan.reason, plan.timeout
+                )
+            except httpx.HTTPError as error:
+                verdict = failure_verdict(error)
+            else:
+                headers = answer.headers
+                verdict = plan.adapter.interpret(answer)
+            step = attempts.settle(verdict, headers)
+            if isinstance(step, EndResult):
+                return step
+            await _sleep(step)
+
+    async def end_many(
+        self,
+        targets: Targets,
+        *,
+        concurrency: int = _defaults.CONCURRENCY,
+        missing_ok: bool | None = None,
+    ) -> AsyncIterator[EndResult | SessionEndError]:
+        """End many sessions, ``concurrency`` at a time, yielding one item per target.
+
+        ``targets`` may be an iterable or an async iterable, read lazily as slots free up.
+        Items come in completion order: the EndResult, or the SessionEndError that target
+        ended with (yielded, not raised).
+
+        Raises:
+            ValueError: When ``concurrency`` is below 1.
+        """
+        if concurrency < 1:
+            raise ValueError(f"concurrency must be at least 1, got {concurrency!r}")
+        self._check_open()
+        source = _aiter(targets)
+        pending: set[asyncio.Task[EndResult | SessionEndError]] = set()
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) < concurrency:
+                    try:
+                        target = await anext(source)
+                    except StopAsyncIteration:
+                        exhausted = True
+                    else:
+                        pending.add(asyncio.create_task(self._end_target(target, missing_ok)))
+                if not pending:
+                    return
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    yield task.result()
+        finally:
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.gather(*pending, return_exceptions=True)
+
+    async def _end_target(
+        self, target: object, missing_ok: bool | None
+    ) -> EndResult | SessionEndError:
+        try:
+            provider, session_id = unpack(target)
+            return await self.end(provider, session_id, missing_ok=missing_ok)
+        except (SessionEndError, ValueError) as problem:
+            return target_error(target, problem)
+
+    def _client(self, provider: Provider) -> Any:
+        self._check_open()
+        client = self._clients.get(provider)
+        if client is None:
+            client = self._core.build_client(provider, self._transport, _transport.async_hooks)
+            client.get_async_httpx_client()
+            self._clients[provider] = client
+        return client
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError("this AsyncSessionEnder is closed; create a new one")
+
+    async def aclose(self) -> None:
+        """Close every connection pool. Closing twice is harmless."""
+        self._closed = True
+        clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            await client.get_async_httpx_client().aclose()
+
+    async def __aenter__(self) -> AsyncSessionEnder:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+async def _aiter(
+    targets: Targets,
+) -> AsyncIterator[tuple[Provider | str, str]]:
+    if isinstance(targets, AsyncIterable):
+        async for target in targets:
+            yield target
+    else:
+        for target in targets:
+            yield target

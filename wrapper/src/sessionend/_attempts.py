@@ -1,0 +1,173 @@
+"""One end across its attempts: what each verdict leads to, shared by the sync and async loops.
+
+The loops only send and sleep; every decision (retry or not, how long to wait, which error,
+whether a not-found after a lost answer means the session was ended) is made here.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import httpx
+
+from . import errors
+from ._models import EndResult, Outcome, Provider
+from ._retry import backoff, requested_wait
+from .providers import Verdict
+
+__all__ = ["Attempts", "failure_verdict", "logger"]
+
+logger = logging.getLogger("sessionend")
+
+_NOT_DELIVERED = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def failure_verdict(error: httpx.HTTPError) -> Verdict:
+    """What an exception from httpx means for the end."""
+    # The request may have reached the vendor unless it failed before sending.
+    unknown = not isinstance(error, _NOT_DELIVERED)
+    name = type(error).__name__
+    if isinstance(error, httpx.TimeoutException):
+        return Verdict(
+            error=errors.EndTimeout,
+            message=f"timed out ({name})",
+            retry=True,
+            outcome_unknown=unknown,
+        )
+    if isinstance(error, httpx.NetworkError | httpx.RemoteProtocolError):
+        return Verdict(
+            error=errors.TransportError,
+            message=f"connection failed ({name})",
+            retry=True,
+            outcome_unknown=unknown,
+        )
+    if isinstance(error, httpx.DecodingError | httpx.TooManyRedirects):
+        return Verdict(error=errors.UnexpectedResponse, message=f"unreadable answer ({name})")
+    return Verdict(error=errors.TransportError, message=f"request failed ({name})")
+
+
+class Attempts:
+    """Tracks one end and settles each verdict into a result, a wait, or an error."""
+
+    def __init__(
+        self,
+        provider: Provider,
+        session_id: str,
+        *,
+        missing_ok: bool,
+        max_retries: int,
+        max_retry_wait: float,
+        secrets: Iterable[str],
+    ) -> None:
+        self.provider = provider
+        self.session_id = session_id
+        self.missing_ok = missing_ok
+        self.max_retries = max_retries
+        self.max_retry_wait = max_retry_wait
+        self.secrets = tuple(secret for secret in secrets if secret)
+        self.count = 0
+        self.retries = 0
+        self.outcome_unknown = False
+        self.started = time.monotonic()
+
+    def begin(self) -> None:
+        """Count an attempt about to be sent."""
+        self.count += 1
+        logger.debug("%s %s: attempt %d", self.provider.value, self.session_id, self.count)
+
+    def settle(
+        self, verdict: Verdict, headers: Mapping[str, str] | None = None
+    ) -> EndResult | float:
+        """Turn a verdict into the result, or the seconds to wait before the next attempt.
+
+        Raises:
+            errors.SessionEndError: When the end failed for good.
+        """
+        if verdict.outcome is not None:
+            return self._finish(verdict, verdict.outcome)
+        if verdict.not_found:
+            if self.outcome_unknown:
+                # An earlier attempt may have reached the vendor and ended the session.
+                return self._finish(verdict, Outcome.ALREADY_ENDED)
+            if self.missing_ok:
+                return self._finish(verdict, Outcome.NOT_FOUND)
+            raise self._error(verdict, errors.SessionNotFound)
+        self.outcome_unknown = self.outcome_unknown or verdict.outcome_unknown
+        if verdict.again:
+            logger.debug("%s %s: %s", self.provider.value, self.session_id, verdict.message)
+            return 0.0
+        requested = requested_wait(headers) if verdict.retry else None
+        if not verdict.retry or self.retries >= self.max_retries:
+            raise self._error(verdict, verdict.error or errors.UnexpectedResponse, requested)
+        if requested is not None and requested > self.max_retry_wait:
+            raise self._error(verdict, verdict.error or errors.RateLimited, requested)
+        wait = requested if requested is not None else backoff(self.retries)
+        self.retries += 1
+        logger.debug(
+            "%s %s: %s; retrying in %.2fs",
+            self.provider.value,
+            self.session_id,
+            verdict.message,
+            wait,
+        )
+        return wait
+
+    def _finish(self, verdict: Verdict, outcome: Outcome) -> EndResult:
+        result = EndResult(
+            provider=self.provider,
+            session_id=self.session_id,
+            outcome=outcome,
+            http_status=verdict.http_status,
+            vendor_code=verdict.vendor_code,
+            vendor_message=self.redact(verdict.vendor_message),
+            attempts=self.count,
+            elapsed=time.monotonic() - self.started,
+            response=verdict.response,
+        )
+        self._log(outcome.value, result.elapsed)
+        return result
+
+    def _error(
+        self,
+        verdict: Verdict,
+        kind: type[errors.SessionEndError],
+        retry_after: float | None = None,
+    ) -> errors.SessionEndError:
+        context: dict[str, Any] = {
+            "provider": self.provider.value,
+            "session_id": self.session_id,
+            "http_status": verdict.http_status,
+            "vendor_code": verdict.vendor_code,
+            "vendor_message": self.redact(verdict.vendor_message),
+            "attempts": self.count,
+        }
+        message = self.redact(verdict.message) or kind.__name__
+        if verdict.vendor_message:
+            message = f"{message}: {context['vendor_message']}"
+        if issubclass(kind, errors.RateLimited):
+            error: errors.SessionEndError = kind(message, retry_after=retry_after, **context)
+        else:
+            error = kind(message, **context)
+        self._log(kind.__name__, time.monotonic() - self.started)
+        return error
+
+    def redact(self, text: str | None) -> str | None:
+        """``text`` with any credential replaced: vendors sometimes echo what they refused."""
+        if text is None:
+            return None
+        for secret in self.secrets:
+            text = text.replace(secret, "<redacted>")
+        return text
+
+    def _log(self, outcome: str, elapsed: float) -> None:
+        logger.info(
+            "%s %s: %s after %d attempt(s) in %.3fs",
+            self.provider.value,
+            self.session_id,
+            outcome,
+            self.count,
+            elapsed,
+        )

@@ -1,0 +1,56 @@
+"""How long to wait before the next attempt: the vendor's request, or backoff with jitter."""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import time
+from collections.abc import Mapping
+
+from . import _defaults
+
+__all__ = ["backoff", "requested_wait"]
+
+
+def backoff(retry: int) -> float:
+    """Seconds before retry number ``retry`` (0-based): exponential, capped, with jitter.
+
+    The jitter keeps thousands of ends that failed together from retrying together.
+    """
+    ceiling = min(_defaults.BACKOFF_CAP, _defaults.BACKOFF_INITIAL * 2.0**retry)
+    jitter = random.uniform(0.5, 1.0)  # noqa: S311 - jitter, not cryptography
+    return ceiling * jitter
+
+
+def requested_wait(headers: Mapping[str, str] | None, now: float | None = None) -> float | None:
+    """Seconds the vendor asked to wait, or None when it did not say.
+
+    Read from ``retry-after-ms``, ``Retry-After`` (seconds or an HTTP date) or ElizaOS's
+    ``RateLimit-Reset`` (seconds until the window resets).
+    """
+    if not headers:
+        return None
+    milliseconds = _number(headers.get("retry-after-ms"))
+    if milliseconds is not None:
+        return milliseconds / 1000
+    retry_after = headers.get("retry-after")
+    if retry_after is not None:
+        seconds = _number(retry_after)
+        if seconds is not None:
+            return seconds
+        try:
+            moment = email.utils.parsedate_to_datetime(retry_after)
+        except (TypeError, ValueError, IndexError):
+            return None
+        return max(0.0, moment.timestamp() - (time.time() if now is None else now))
+    return _number(headers.get("ratelimit-reset"))
+
+
+def _number(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value.strip())
+    except ValueError:
+        return None
+    return number if number >= 0 and number == number else None  # NaN is not a wait

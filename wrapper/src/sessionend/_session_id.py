@@ -1,0 +1,43 @@
+"""The rules every session id must pass before anything is sent."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from . import _defaults
+from .errors import InvalidSessionId
+
+__all__ = ["check_session_id"]
+
+
+def check_session_id(session_id: object, provider: str) -> str:
+    """Return ``session_id`` if it can be sent safely.
+
+    Every character other than those refused here is percent-encoded by the generated
+    clients into a single path segment, so an id can never reach another endpoint; ``.`` and
+    ``..`` would still be resolved as path segments, so they are refused.
+
+    Raises:
+        InvalidSessionId: When the id is not a string, is empty or whitespace only, is ``.``
+            or ``..``, contains control characters, or is too long.
+    """
+
+    def invalid(reason: str) -> InvalidSessionId:
+        shown = session_id if isinstance(session_id, str) else None
+        if shown is not None and len(shown) > 64:
+            shown = shown[:64] + "…"
+        return InvalidSessionId(
+            f"invalid session id: {reason}", provider=provider, session_id=shown
+        )
+
+    if not isinstance(session_id, str):
+        raise invalid(f"expected a string, got {type(session_id).__name__}")
+    if not session_id.strip():
+        raise invalid("empty or whitespace only")
+    if session_id in (".", ".."):
+        raise invalid("'.' and '..' are path segments, not ids")
+    if len(session_id) > _defaults.MAX_SESSION_ID_LENGTH:
+        raise invalid(f"longer than {_defaults.MAX_SESSION_ID_LENGTH} characters")
+    if any(unicodedata.category(char) == "Cc" for char in session_id):
+        raise invalid("contains control characters")
+    return session_id

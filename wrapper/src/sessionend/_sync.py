@@ -1,0 +1,223 @@
+"""SessionEnder: end sessions from synchronous code, one at a time or in bulk on threads."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from . import _defaults, _transport
+from ._attempts import failure_verdict
+from ._config import ProviderSettings
+from ._core import Core, target_error, unpack
+from ._models import EndReason, EndResult, Provider
+from .errors import SessionEndError
+
+__all__ = ["SessionEnder", "end_session"]
+
+_sleep = time.sleep  # tests replace it to keep retry waits out of the wall clock
+
+
+class SessionEnder:
+    """Ends sessions at any provider, with pooled connections per provider.
+
+    Args:
+        timeout: Seconds per attempt.
+        max_retries: Retries after the first attempt.
+        max_retry_wait: The longest server-requested wait that is slept; a longer one
+            raises RateLimited at once.
+        missing_ok: Return NOT_FOUND instead of raising SessionNotFound.
+        allow_insecure_http: Allow plain http to hosts other than loopback.
+        settings: Per-provider credentials and base URLs; unset fields come from the
+            environment, read now.
+        transport: An httpx transport for every provider (tests, proxies, custom pools).
+    """
+
+    def __init__(
+        self,
+        *,
+        timeout: float = _defaults.TIMEOUT,
+        max_retries: int = _defaults.MAX_RETRIES,
+        max_retry_wait: float = _defaults.MAX_RETRY_WAIT,
+        missing_ok: bool = False,
+        allow_insecure_http: bool = False,
+        settings: Mapping[Provider | str, ProviderSettings] | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._core = Core(
+            timeout=timeout,
+            max_retries=max_retries,
+            max_retry_wait=max_retry_wait,
+            missing_ok=missing_ok,
+            allow_insecure_http=allow_insecure_http,
+            settings=settings,
+        )
+        self._transport = transport
+        self._clients: dict[Provider, Any] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def __repr__(self) -> str:
+        configured = ", ".join(provider.value for provider in self.configured_providers())
+        state = "closed" if self._closed else "open"
+        return f"<SessionEnder {state} configured=[{configured}]>"
+
+    def configured_providers(self) -> list[Provider]:
+        """The providers whose required credentials are set."""
+        return self._core.configured_providers()
+
+    def end(
+        self,
+        provider: Provider | str,
+        session_id: str,
+        *,
+        reason: EndReason = EndReason.USER_CLOSED,
+        missing_ok: bool | None = None,
+        timeout: float | None = None,
+    ) -> EndResult:
+        """End one session.
+
+        Args:
+            provider: The vendor, as a Provider or its value.
+            session_id: The vendor's id of the session.
+            reason: Why it is ended (sent to LiveAvatar only).
+            missing_ok: Override the ender's ``missing_ok`` for this end.
+            timeout: Override the ender's per-attempt timeout for this end.
+
+        Returns:
+            What the end achieved.
+
+        Raises:
+            ValueError: For an unknown provider (the message lists the valid ones).
+            SessionEndError: A subclass saying why the session could not be ended.
+        """
+        plan = self._core.plan(provider, session_id, reason, missing_ok, timeout)
+        client = self._client(plan.provider)
+        attempts = plan.attempts
+        while True:
+            attempts.begin()
+            headers = None
+            try:
+                answer = plan.adapter.send(client, plan.session_id, plan.reason, plan.timeout)
+            except httpx.HTTPError as error:
+                verdict = failure_verdict(error)
+            else:
+                headers = answer.headers
+                verdict = plan.adapter.interpret(answer)
+            step = attempts.settle(verdict, headers)
+            if isinstance(step, EndResult):
+                return step
+            _sleep(step)
+
+    def end_many(
+        self,
+        targets: Iterable[tuple[Provider | str, str]],
+        *,
+        concurrency: int = _defaults.CONCURRENCY,
+        missing_ok: bool | None = None,
+    ) -> Iterator[EndResult | SessionEndError]:
+        """End many sessions, ``concurrency`` at a time, yielding one item per target.
+
+        Targets are read lazily, as slots free up. Items come in completion order: the
+        EndResult, or the SessionEndError that target ended with (yielded, not raised).
+
+        Raises:
+            ValueError: When ``concurrency`` is below 1.
+        """
+        if concurrency < 1:
+            raise ValueError(f"concurrency must be at least 1, got {concurrency!r}")
+        self._check_open()
+        return self._end_many(iter(targets), concurrency, missing_ok)
+
+    def _end_many(
+        self,
+        targets: Iterator[tuple[Provider | str, str]],
+        concurrency: int,
+        missing_ok: bool | None,
+    ) -> Iterator[EndResult | SessionEndError]:
+        pool = concurrent.futures.ThreadPoolExecutor(concurrency, "sessionend")
+        pending: set[concurrent.futures.Future[EndResult | SessionEndError]] = set()
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) < concurrency:
+                    target = next(targets, None)
+                    if target is None:
+                        exhausted = True
+                    else:
+                        pending.add(pool.submit(self._end_target, target, missing_ok))
+                if not pending:
+                    return
+                done, pending = concurrent.futures.wait(
+                    pending, return_when=concurrent.futures.FIRST_COMPLETED
+                )
+                for future in done:
+                    yield future.result()
+        finally:
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=True)
+
+    def _end_target(self, target: object, missing_ok: bool | None) -> EndResult | SessionEndError:
+        try:
+            provider, session_id = unpack(target)
+            return self.end(provider, session_id, missing_ok=missing_ok)
+        except (SessionEndError, ValueError) as problem:
+            return target_error(target, problem)
+
+    def _client(self, provider: Provider) -> Any:
+        with self._lock:
+            self._check_open()
+            client = self._clients.get(provider)
+            if client is None:
+                client = self._core.build_client(provider, self._transport, _transport.sync_hooks)
+                client.get_httpx_client()  # build it now, under the lock
+                self._clients[provider] = client
+            return client
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError("this SessionEnder is closed; create a new one")
+
+    def close(self) -> None:
+        """Close every connection pool. Closing twice is harmless."""
+        with self._lock:
+            self._closed = True
+            clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            client.get_httpx_client().close()
+
+    def __enter__(self) -> SessionEnder:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def end_session(
+    provider: Provider | str,
+    session_id: str,
+    *,
+    reason: EndReason = EndReason.USER_CLOSED,
+    missing_ok: bool | None = None,
+    timeout: float | None = None,
+    **options: Any,
+) -> EndResult:
+    """End one session with a short-lived SessionEnder configured from the environment.
+
+    ``options`` are SessionEnder's constructor keywords.
+    """
+    with SessionEnder(**options) as ender:
+        return ender.end(
+            provider, session_id, reason=reason, missing_ok=missing_ok, timeout=timeout
+        )

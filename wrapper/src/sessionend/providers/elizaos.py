@@ -1,0 +1,95 @@
+"""ElizaOS: ``DELETE /api/messaging/sessions/{sessionId}`` on a self-hosted server.
+
+Quirks reconciled here:
+
+1. The spec promises ``{message}``; the server answers ``{success: true, message: ...}``.
+   Extra fields are kept, and ``success: false`` under a 2xx is a VendorError.
+2. Unknown or already deleted sessions get 404 (sessions live in memory, so after a restart
+   every id does): not found.
+3. The credential (``X-API-KEY``) is optional: a server without ELIZA_SERVER_AUTH_TOKEN
+   checks nothing. Older servers answer 401 as plain text, which is still an
+   AuthenticationError.
+4. Rate limits come with ``RateLimit-Reset`` and no ``Retry-After``; the retry loop reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from elizaos_client import AuthenticatedClient, Client
+from elizaos_client.api.default import end_session
+from typing_extensions import override
+
+from .. import errors
+from .._models import EndReason, Outcome, Provider
+from .._transport import Answer, call, call_async
+from ._base import Adapter, Auth, Verdict, by_status, json_body
+
+__all__ = ["ElizaOS"]
+
+
+class ElizaOS(Adapter):
+    """Ends ElizaOS messaging sessions."""
+
+    provider: ClassVar[Provider] = Provider.ELIZAOS
+    default_base_url: ClassVar[str] = "http://localhost:3000"
+    settings_variables: ClassVar[Mapping[str, str]] = {
+        "api_key": "ELIZAOS_API_KEY",
+        "base_url": "ELIZAOS_BASE_URL",
+    }
+    base_url_variable: ClassVar[str] = "ELIZAOS_BASE_URL"
+
+    @override
+    def auth(self, values: Mapping[str, str | None]) -> Auth | None:
+        key = values.get("api_key")
+        return Auth("X-API-KEY", key) if key else None
+
+    @override
+    def client(
+        self, base_url: str, auth: Auth | None, **httpx_args: Any
+    ) -> AuthenticatedClient | Client:
+        if auth is None:
+            return Client(base_url=base_url, **httpx_args)
+        return AuthenticatedClient(
+            base_url=base_url,
+            token=auth.token,
+            prefix=auth.prefix,
+            auth_header_name=auth.header,
+            **httpx_args,
+        )
+
+    @override
+    def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:
+        return call(lambda: end_session.sync_detailed(session_id, client=client), timeout)
+
+    @override
+    async def send_async(
+        self, client: Any, session_id: str, reason: EndReason, timeout: float
+    ) -> Answer:
+        return await call_async(
+            lambda: end_session.asyncio_detailed(session_id, client=client), timeout
+        )
+
+    @override
+    def interpret(self, answer: Answer) -> Verdict:
+        body = json_body(answer)
+        error = body.get("error") if isinstance(body, dict) else None
+        code = error.get("code") if isinstance(error, dict) else None
+        message = body.get("message") if isinstance(body, dict) else None
+        if isinstance(error, dict) and isinstance(error.get("message"), str):
+            message = error["message"]
+        context: dict[str, Any] = {
+            "http_status": answer.status,
+            "vendor_code": code if isinstance(code, str) else None,
+            "vendor_message": message if isinstance(message, str) else None,
+        }
+        if not 200 <= answer.status < 300:
+            return by_status(answer, **context)
+        if not isinstance(body, dict):
+            return Verdict(
+                error=errors.UnexpectedResponse, message="the body is not a JSON object", **context
+            )
+        if body.get("success") is False:
+            return Verdict(error=errors.VendorError, message="end failed", **context)
+        return Verdict(outcome=Outcome.ENDED, response=answer.parsed, **context)

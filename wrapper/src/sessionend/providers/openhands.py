@@ -1,0 +1,104 @@
+"""OpenHands (V0 API): ``POST /api/conversations/{conversation_id}/stop``.
+
+Quirks reconciled here:
+
+1. A conversation that is not STARTING or RUNNING, unknown ids included, gets 200
+   ``{status: "ok", message: "Conversation was not running", conversation_status: "STOPPED"}``:
+   that is ALREADY_ENDED. On a real stop ``conversation_status`` is the status *before*
+   stopping (RUNNING or STARTING): ENDED.
+2. ``status: "error"`` under a 2xx is a VendorError; a 5xx is retried and ends as a
+   ServerError whatever its body says; a malformed id gets 400 (RequestRejected).
+3. The credential travels in ``X-Session-API-Key``, which both cloud and self-hosted servers
+   accept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from openhands_client import AuthenticatedClient
+from openhands_client.api.default import (
+    stop_conversation_api_conversations_conversation_id_stop_post as stop,
+)
+from typing_extensions import override
+
+from .. import errors
+from .._models import EndReason, Outcome, Provider
+from .._transport import Answer, call, call_async
+from ._base import Adapter, Auth, Verdict, by_status, json_body
+
+__all__ = ["OpenHands"]
+
+_WAS_RUNNING = frozenset({"RUNNING", "STARTING"})
+
+
+class OpenHands(Adapter):
+    """Stops OpenHands conversations."""
+
+    provider: ClassVar[Provider] = Provider.OPENHANDS
+    default_base_url: ClassVar[str] = "https://app.all-hands.dev"
+    settings_variables: ClassVar[Mapping[str, str]] = {
+        "api_key": "OPENHANDS_API_KEY",
+        "base_url": "OPENHANDS_BASE_URL",
+    }
+    base_url_variable: ClassVar[str] = "OPENHANDS_BASE_URL"
+
+    @override
+    def auth(self, values: Mapping[str, str | None]) -> Auth:
+        key = values.get("api_key")
+        if not key:
+            raise self.missing("OPENHANDS_API_KEY")
+        return Auth("X-Session-API-Key", key)
+
+    @override
+    def client(self, base_url: str, auth: Auth | None, **httpx_args: Any) -> AuthenticatedClient:
+        assert auth is not None  # auth() never returns None here
+        return AuthenticatedClient(
+            base_url=base_url,
+            token=auth.token,
+            prefix=auth.prefix,
+            auth_header_name=auth.header,
+            **httpx_args,
+        )
+
+    @override
+    def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:
+        return call(lambda: stop.sync_detailed(session_id, client=client), timeout)
+
+    @override
+    async def send_async(
+        self, client: Any, session_id: str, reason: EndReason, timeout: float
+    ) -> Answer:
+        return await call_async(lambda: stop.asyncio_detailed(session_id, client=client), timeout)
+
+    @override
+    def interpret(self, answer: Answer) -> Verdict:
+        if not 200 <= answer.status < 300:
+            return by_status(answer)
+        body = json_body(answer)
+        if not isinstance(body, dict):
+            return Verdict(
+                error=errors.UnexpectedResponse,
+                message="the body is not a JSON object",
+                http_status=answer.status,
+            )
+        status = body.get("status")
+        message = body.get("message")
+        context: dict[str, Any] = {
+            "http_status": answer.status,
+            "vendor_code": status if isinstance(status, str) else None,
+            "vendor_message": message if isinstance(message, str) else None,
+            "response": answer.parsed,
+        }
+        if status == "error":
+            return Verdict(error=errors.VendorError, message="stop failed", **context)
+        if status != "ok":
+            return Verdict(
+                error=errors.UnexpectedResponse, message=f"unknown status {status!r}", **context
+            )
+        before = body.get("conversation_status")
+        not_running = isinstance(message, str) and "not running" in message.lower()
+        if before in _WAS_RUNNING or (before is None and not not_running):
+            return Verdict(outcome=Outcome.ENDED, **context)
+        return Verdict(outcome=Outcome.ALREADY_ENDED, **context)
