@@ -37,7 +37,9 @@ class AsyncSessionEnder:
         max_retry_wait: float = _defaults.MAX_RETRY_WAIT,
         missing_ok: bool = False,
         allow_insecure_http: bool = False,
-        settings: Mapping[Provider | str, ProviderSettings] | None = None,
+        settings: Mapping[Provider, ProviderSettings]
+        | Mapping[str, ProviderSettings]
+        | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._core = Core(

@@ -71,6 +71,7 @@ class Attempts:
         self.count = 0
         self.retries = 0
         self.outcome_unknown = False
+        self.fell_back = False
         self.started = time.monotonic()
 
     def begin(self) -> None:
@@ -96,7 +97,9 @@ class Attempts:
                 return self._finish(verdict, Outcome.NOT_FOUND)
             raise self._error(verdict, errors.SessionNotFound)
         self.outcome_unknown = self.outcome_unknown or verdict.outcome_unknown
-        if verdict.again:
+        if verdict.again and not self.fell_back:
+            # One fallback per end: an adapter asking again and again must not loop forever.
+            self.fell_back = True
             logger.debug("%s %s: %s", self.provider.value, self.session_id, verdict.message)
             return 0.0
         requested = requested_wait(headers) if verdict.retry else None

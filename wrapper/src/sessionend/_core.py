@@ -46,7 +46,7 @@ class Core:
         max_retry_wait: float,
         missing_ok: bool,
         allow_insecure_http: bool,
-        settings: Mapping[Provider | str, ProviderSettings] | None,
+        settings: Mapping[Provider, ProviderSettings] | Mapping[str, ProviderSettings] | None,
     ) -> None:
         if not timeout > 0:
             raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
