@@ -125,7 +125,7 @@ def test_backoff_starts_near_half_a_second_and_is_capped() -> None:
     ],
 )
 def test_transport_failures_are_retried_then_typed(
-    mode: str, failure: type[Exception], error: type[errors.SessionEndError]
+    mode: str, failure: type[httpx.RequestError], error: type[errors.SessionEndError]
 ) -> None:
     vendor = Vendor([failure])
     with pytest.raises(error) as caught:
