@@ -62,22 +62,39 @@ class Adapter(abc.ABC):
     settings_variables: ClassVar[Mapping[str, str]]
     """ProviderSettings field name to environment variable."""
     base_url_variable: ClassVar[str]
+    api_key_header: ClassVar[str] = ""
+    """The header carrying ``api_key``, for vendors authenticated by one key."""
+    authenticated_client: ClassVar[Any]
+    """The generated ``AuthenticatedClient`` class."""
+    plain_client: ClassVar[Any] = None
+    """The generated ``Client`` class, for vendors whose credential is optional."""
 
-    @abc.abstractmethod
     def auth(self, values: Mapping[str, str | None]) -> Auth | None:
-        """Build the credential header from resolved settings.
+        """Build the credential header from resolved settings (by default, a required key).
 
         Raises:
             errors.ConfigurationError: When a required credential is missing.
         """
+        key = values.get("api_key")
+        if not key:
+            raise self.missing(self.settings_variables["api_key"])
+        return Auth(self.api_key_header, key)
 
     def check_session_id(self, session_id: str) -> None:
         """Reject ids this vendor can never accept (the shared rules are applied already)."""
         del session_id
 
-    @abc.abstractmethod
-    def client(self, base_url: str, auth: Auth | None, **httpx_args: Any) -> Any:
-        """Build the vendor's generated client."""
+    def client(self, base_url: str, auth: Auth | None, **options: Any) -> Any:
+        """Build the vendor's generated client; ``options`` are its constructor keywords."""
+        if auth is None:
+            return self.plain_client(base_url=base_url, **options)
+        return self.authenticated_client(
+            base_url=base_url,
+            token=auth.token,
+            prefix=auth.prefix,
+            auth_header_name=auth.header,
+            **options,
+        )
 
     @abc.abstractmethod
     def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:

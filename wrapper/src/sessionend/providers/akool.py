@@ -27,7 +27,7 @@ from typing_extensions import override
 from .. import errors
 from .._models import EndReason, Outcome, Provider
 from .._transport import Answer, call, call_async
-from ._base import Adapter, Auth, Verdict, by_status, json_body
+from ._base import Adapter, Verdict, by_status, json_body
 
 __all__ = ["Akool"]
 
@@ -54,25 +54,9 @@ class Akool(Adapter):
         "api_key": "AKOOL_API_KEY",
         "base_url": "AKOOL_BASE_URL",
     }
+    api_key_header: ClassVar[str] = "x-api-key"
+    authenticated_client: ClassVar[Any] = AuthenticatedClient
     base_url_variable: ClassVar[str] = "AKOOL_BASE_URL"
-
-    @override
-    def auth(self, values: Mapping[str, str | None]) -> Auth:
-        key = values.get("api_key")
-        if not key:
-            raise self.missing("AKOOL_API_KEY")
-        return Auth("x-api-key", key)
-
-    @override
-    def client(self, base_url: str, auth: Auth | None, **httpx_args: Any) -> AuthenticatedClient:
-        assert auth is not None  # auth() never returns None here
-        return AuthenticatedClient(
-            base_url=base_url,
-            token=auth.token,
-            prefix=auth.prefix,
-            auth_header_name=auth.header,
-            **httpx_args,
-        )
 
     @override
     def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:

@@ -40,6 +40,7 @@ class DigitalSamba(Adapter):
         "developer_key": "DIGITALSAMBA_DEVELOPER_KEY",
         "base_url": "DIGITALSAMBA_BASE_URL",
     }
+    authenticated_client: ClassVar[Any] = AuthenticatedClient
     base_url_variable: ClassVar[str] = "DIGITALSAMBA_BASE_URL"
 
     def __init__(self) -> None:
@@ -54,17 +55,6 @@ class DigitalSamba(Adapter):
             raise self.missing("DIGITALSAMBA_DEVELOPER_KEY")
         token = base64.b64encode(f"{team}:{key}".encode()).decode("ascii")
         return Auth("Authorization", token, prefix="Basic")
-
-    @override
-    def client(self, base_url: str, auth: Auth | None, **httpx_args: Any) -> AuthenticatedClient:
-        assert auth is not None  # auth() never returns None here
-        return AuthenticatedClient(
-            base_url=base_url,
-            token=auth.token,
-            prefix=auth.prefix,
-            auth_header_name=auth.header,
-            **httpx_args,
-        )
 
     def _get_request(self, session_id: str) -> dict[str, Any]:
         request = end._get_kwargs(session_id)

@@ -38,26 +38,14 @@ class ElizaOS(Adapter):
         "api_key": "ELIZAOS_API_KEY",
         "base_url": "ELIZAOS_BASE_URL",
     }
+    authenticated_client: ClassVar[Any] = AuthenticatedClient
+    plain_client: ClassVar[Any] = Client
     base_url_variable: ClassVar[str] = "ELIZAOS_BASE_URL"
 
     @override
     def auth(self, values: Mapping[str, str | None]) -> Auth | None:
         key = values.get("api_key")
         return Auth("X-API-KEY", key) if key else None
-
-    @override
-    def client(
-        self, base_url: str, auth: Auth | None, **httpx_args: Any
-    ) -> AuthenticatedClient | Client:
-        if auth is None:
-            return Client(base_url=base_url, **httpx_args)
-        return AuthenticatedClient(
-            base_url=base_url,
-            token=auth.token,
-            prefix=auth.prefix,
-            auth_header_name=auth.header,
-            **httpx_args,
-        )
 
     @override
     def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:

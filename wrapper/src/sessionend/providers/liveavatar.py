@@ -27,7 +27,7 @@ from typing_extensions import override
 from .. import errors
 from .._models import EndReason, Outcome, Provider
 from .._transport import Answer, call, call_async
-from ._base import Adapter, Auth, Verdict, by_status, json_body
+from ._base import Adapter, Verdict, by_status, json_body
 
 __all__ = ["LiveAvatar"]
 
@@ -43,14 +43,9 @@ class LiveAvatar(Adapter):
         "api_key": "LIVEAVATAR_API_KEY",
         "base_url": "LIVEAVATAR_BASE_URL",
     }
+    api_key_header: ClassVar[str] = "X-API-KEY"
+    authenticated_client: ClassVar[Any] = AuthenticatedClient
     base_url_variable: ClassVar[str] = "LIVEAVATAR_BASE_URL"
-
-    @override
-    def auth(self, values: Mapping[str, str | None]) -> Auth:
-        key = values.get("api_key")
-        if not key:
-            raise self.missing("LIVEAVATAR_API_KEY")
-        return Auth("X-API-KEY", key)
 
     @override
     def check_session_id(self, session_id: str) -> None:
@@ -62,17 +57,6 @@ class LiveAvatar(Adapter):
                 provider=self.provider.value,
                 session_id=session_id,
             ) from None
-
-    @override
-    def client(self, base_url: str, auth: Auth | None, **httpx_args: Any) -> AuthenticatedClient:
-        assert auth is not None  # auth() never returns None here
-        return AuthenticatedClient(
-            base_url=base_url,
-            token=auth.token,
-            prefix=auth.prefix,
-            auth_header_name=auth.header,
-            **httpx_args,
-        )
 
     def _body(self, session_id: str, reason: EndReason) -> StopSessionSchema:
         return StopSessionSchema(

@@ -26,7 +26,7 @@ from typing_extensions import override
 from .. import errors
 from .._models import EndReason, Outcome, Provider
 from .._transport import Answer, call, call_async
-from ._base import Adapter, Auth, Verdict, by_status, json_body
+from ._base import Adapter, Verdict, by_status, json_body
 
 __all__ = ["OpenHands"]
 
@@ -42,25 +42,9 @@ class OpenHands(Adapter):
         "api_key": "OPENHANDS_API_KEY",
         "base_url": "OPENHANDS_BASE_URL",
     }
+    api_key_header: ClassVar[str] = "X-Session-API-Key"
+    authenticated_client: ClassVar[Any] = AuthenticatedClient
     base_url_variable: ClassVar[str] = "OPENHANDS_BASE_URL"
-
-    @override
-    def auth(self, values: Mapping[str, str | None]) -> Auth:
-        key = values.get("api_key")
-        if not key:
-            raise self.missing("OPENHANDS_API_KEY")
-        return Auth("X-Session-API-Key", key)
-
-    @override
-    def client(self, base_url: str, auth: Auth | None, **httpx_args: Any) -> AuthenticatedClient:
-        assert auth is not None  # auth() never returns None here
-        return AuthenticatedClient(
-            base_url=base_url,
-            token=auth.token,
-            prefix=auth.prefix,
-            auth_header_name=auth.header,
-            **httpx_args,
-        )
 
     @override
     def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:
