@@ -151,3 +151,10 @@ def test_one_ender_shared_by_many_threads() -> None:
     ):
         results = list(pool.map(lambda n: ender.end("openhands", str(n)), range(1, 161)))
     assert len(results) == 160 and len(vendor.requests) == 160
+
+
+def test_a_none_target_is_reported_and_the_rest_still_run(mode: str) -> None:
+    targets = [("openhands", "1"), None, ("openhands", "2")]
+    items = run_many(mode, targets, Vendor([answer]))
+    assert len(items) == 3
+    assert sum(isinstance(item, errors.ConfigurationError) for item in items) == 1

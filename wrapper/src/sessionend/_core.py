@@ -20,7 +20,7 @@ from ._models import EndReason, Provider
 from ._session_id import check_session_id
 from .providers import ADAPTERS, Adapter, Auth
 
-__all__ = ["Core", "Plan"]
+__all__ = ["Core", "Plan", "target_error", "unpack"]
 
 
 @attrs.frozen

@@ -20,6 +20,7 @@ from .errors import SessionEndError
 
 __all__ = ["SessionEnder", "end_session"]
 
+_EXHAUSTED: Any = object()
 _sleep = time.sleep  # tests replace it to keep retry waits out of the wall clock
 
 
@@ -148,8 +149,9 @@ class SessionEnder:
         try:
             while True:
                 while not exhausted and len(pending) < concurrency:
-                    target = next(targets, None)
-                    if target is None:
+                    # A sentinel, not None: a None target is bad input to report, not the end.
+                    target = next(targets, _EXHAUSTED)
+                    if target is _EXHAUSTED:
                         exhausted = True
                     else:
                         pending.add(pool.submit(self._end_target, target, missing_ok))
