@@ -119,6 +119,14 @@ def test_akool_business_codes_map_to_errors_whatever_the_status(
         assert (caught.value.vendor_code, caught.value.attempts) == (code, 1)
 
 
+def test_akool_undocumented_code_under_a_5xx_is_a_server_failure(mode: str) -> None:
+    vendor = Vendor(
+        [reply(503, {"code": 503, "msg": "Service Unavailable"}), reply(200, {"code": 1000})]
+    )
+    result = run_end(mode, vendor, "akool", "s")
+    assert (result.outcome, result.attempts) == (Outcome.ENDED, 2)
+
+
 def test_akool_1005_is_retried_like_a_429(mode: str, waits: list[float]) -> None:
     vendor = Vendor(
         [reply(200, {"code": 1005, "msg": "frequent"}), reply(200, {"code": 1000, "msg": "ok"})]

@@ -9,7 +9,8 @@ Quirks reconciled here:
 3. Codes: 1011 (has been operated) is ALREADY_ENDED; 1008 and 1014 (does not exist) are not
    found; 1101, 1102, 1009, 1200 are authentication failures; 1003 is a parameter error;
    1005 (frequent operation, the only rate-limit signal) is retried like a 429; any other
-   code is a VendorError.
+   code is a VendorError under a 2xx. Under another status, an undocumented code is ignored
+   and the status decides (a 503 is retried like any other).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ SUCCESS = 1000
 RATE_LIMITED = 1005
 _MEANINGS: Mapping[int, tuple[type[errors.SessionEndError], str]] = {
     1003: (errors.RequestRejected, "parameter error"),
+    1010: (errors.VendorError, "cannot be operated"),
+    1104: (errors.VendorError, "insufficient credit"),
     1009: (errors.AuthenticationError, "permission denied"),
     1101: (errors.AuthenticationError, "illegal token"),
     1102: (errors.AuthenticationError, "token empty"),
@@ -83,6 +86,10 @@ class Akool(Adapter):
                     http_status=answer.status,
                 )
             return verdict
+        if not 200 <= answer.status < 300 and not _documented(code):
+            # A gateway or server failure that happens to carry a number: the status decides,
+            # so a 503 is retried rather than read as a business error.
+            return by_status(answer)
         message = body.get("msg") or body.get("message")
         context: dict[str, Any] = {
             "http_status": answer.status,
@@ -98,3 +105,7 @@ class Akool(Adapter):
             return Verdict(not_found=True, message="the session does not exist", **context)
         error, meaning = _MEANINGS.get(code, (errors.VendorError, "close failed"))
         return Verdict(error=error, message=meaning, retry=code == RATE_LIMITED, **context)
+
+
+def _documented(code: int) -> bool:
+    return code in (SUCCESS, *_ALREADY_ENDED, *_NOT_FOUND, *_MEANINGS)
