@@ -27,7 +27,7 @@ def install(session: nox.Session, *groups: str) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def generate(session: nox.Session) -> None:
-    """Regenerate the vendor clients from specs/ (all, or the vendors named after --)."""
+    """Regenerate the vendor clients (all, or those named after --) and vendor_models."""
     install(session, "generate")
     session.run("python", "-m", "scripts.generate_clients", "generate", *session.posargs)
 

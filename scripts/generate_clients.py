@@ -21,6 +21,11 @@ Patches (why each exists):
    never answers blocks forever. The default becomes 15 seconds per request.
 3. Token out of repr: ``AuthenticatedClient`` is an attrs class whose ``token`` shows in its
    repr, so logging or printing a client would print the credential.
+
+Beside the clients, ``generated/models`` is the ``vendor_models`` package: pydantic models of
+every vendor's schemas and request bodies, made by datamodel-code-generator from the same
+specs. The fake vendors (``sessionend.testing``) validate what they receive with them, so the
+clients and the fakes are both derived from one spec and cannot disagree about it.
 """
 
 from __future__ import annotations
@@ -34,10 +39,21 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["VENDORS", "GenerationError", "Patch", "check", "diff_trees", "generate", "main"]
+__all__ = [
+    "MODELS",
+    "VENDORS",
+    "GenerationError",
+    "Patch",
+    "check",
+    "diff_trees",
+    "generate",
+    "generate_models",
+    "main",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 VENDORS = ("liveavatar", "akool", "openhands", "digitalsamba", "elizaos")
+MODELS = "models"
 
 
 class GenerationError(Exception):
@@ -156,6 +172,82 @@ def generate(vendor: str, specs_dir: Path, out_dir: Path) -> Path:
     for patch in PATCHES:
         patch.apply(package)
     # The generator's own ruff hooks are off (post_hooks: []) so that they run after the patches.
+    _format(target)
+    return target
+
+
+_MODELS_PYPROJECT = """\
+[project]
+name = "vendor-models"
+version = "1.0.0"
+description = "Pydantic models of the vendored specs' schemas, made by datamodel-code-generator"
+requires-python = ">=3.11"
+dependencies = ["pydantic>=2.6,<3"]
+
+[tool.uv.build-backend]
+module-name = "vendor_models"
+module-root = ""
+
+[build-system]
+requires = ["uv_build>=0.9,<0.14"]
+build-backend = "uv_build"
+
+[tool.ruff]
+line-length = 120
+
+[tool.ruff.lint]
+select = ["F", "I", "UP"]
+"""
+
+_MODELS_INIT = '''"""Pydantic models of each vendor's schemas and request bodies, one module per vendor.
+
+Made by datamodel-code-generator from specs/<vendor>.yaml; never edit by hand.
+"""
+'''
+
+
+def generate_models(specs_dir: Path, out_dir: Path) -> Path:
+    """Generate the ``vendor_models`` project into ``out_dir/models``, replacing what is there.
+
+    Raises:
+        GenerationError: When the generator fails.
+    """
+    target = out_dir / MODELS
+    if target.exists():
+        shutil.rmtree(target)
+    package = target / "vendor_models"
+    package.mkdir(parents=True)
+    (target / "pyproject.toml").write_text(_MODELS_PYPROJECT, encoding="utf-8")
+    (package / "__init__.py").write_text(_MODELS_INIT, encoding="utf-8")
+    (package / "py.typed").write_text("", encoding="utf-8")
+    for vendor in VENDORS:
+        _run(
+            sys.executable,
+            "-m",
+            "datamodel_code_generator",
+            "--input",
+            str(specs_dir / f"{vendor}.yaml"),
+            "--input-file-type",
+            "openapi",
+            # "paths" adds the inline request bodies (Akool's) to the component schemas.
+            "--openapi-scopes",
+            "schemas",
+            "paths",
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            "--target-python-version",
+            "3.11",
+            "--disable-timestamp",
+            "--formatters",
+            "builtin",
+            "--output",
+            str(package / f"{vendor}.py"),
+        )
+    _format(target)
+    return target
+
+
+def _format(target: Path) -> None:
     _run(
         sys.executable,
         "-m",
@@ -168,7 +260,6 @@ def generate(vendor: str, specs_dir: Path, out_dir: Path) -> Path:
         cwd=target,
     )
     _run(sys.executable, "-m", "ruff", "format", "--no-cache", "--quiet", ".", cwd=target)
-    return target
 
 
 def diff_trees(expected: Path, actual: Path) -> list[str]:
@@ -188,18 +279,30 @@ def diff_trees(expected: Path, actual: Path) -> list[str]:
     return sorted(differing)
 
 
-def check(specs_dir: Path, committed_dir: Path, vendors: tuple[str, ...] = VENDORS) -> list[str]:
-    """Regenerate into a temporary folder and list every file that differs from ``committed_dir``."""
+def check(
+    specs_dir: Path,
+    committed_dir: Path,
+    vendors: tuple[str, ...] = VENDORS,
+    *,
+    models: bool = True,
+) -> list[str]:
+    """Regenerate into a temporary folder and list every file that differs from ``committed_dir``.
+
+    ``vendors`` names the clients to check; ``models`` adds the ``vendor_models`` project.
+    """
     with tempfile.TemporaryDirectory(prefix="sessionend-generated-") as scratch:
         fresh = Path(scratch)
-        differing: list[str] = []
         for vendor in vendors:
             generate(vendor, specs_dir, fresh)
-            committed = committed_dir / vendor
+        if models:
+            generate_models(specs_dir, fresh)
+        differing: list[str] = []
+        for name in (*vendors, *((MODELS,) if models else ())):
+            committed = committed_dir / name
             if not committed.is_dir():
-                differing.append(f"{vendor}/ (not committed)")
+                differing.append(f"{name}/ (not committed)")
                 continue
-            differing += [f"{vendor}/{name}" for name in diff_trees(fresh / vendor, committed)]
+            differing += [f"{name}/{path}" for path in diff_trees(fresh / name, committed)]
         return differing
 
 
@@ -227,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "generate":
             for vendor in vendors:
                 print(f"generated {generate(vendor, args.specs_dir, args.generated_dir)}")
+            # Every spec feeds the models, so they are remade whichever vendors were named.
+            print(f"generated {generate_models(args.specs_dir, args.generated_dir)}")
             return 0
         differing = check(args.specs_dir, args.generated_dir, vendors)
     except GenerationError as error:

@@ -24,10 +24,21 @@ def test_a_spec_edit_without_regeneration_is_reported(tmp_path: Path) -> None:
     )
     differing = generate_clients.check(specs, ROOT / "generated", ("akool",))
     assert "akool/akool_client/models/close_session_body.py" in differing
+    assert "models/vendor_models/akool.py" in differing
 
 
-def test_the_committed_clients_match_a_fresh_generation(tmp_path: Path) -> None:
+def test_the_committed_clients_and_models_match_a_fresh_generation(tmp_path: Path) -> None:
     assert generate_clients.check(ROOT / "specs", ROOT / "generated", ("elizaos",)) == []
+
+
+def test_a_hand_edit_of_the_models_is_reported(tmp_path: Path) -> None:
+    generated = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated" / "models", generated / "models")
+    model = generated / "models" / "vendor_models" / "liveavatar.py"
+    model.write_text(model.read_text().replace("session_id", "sessionId"))
+    assert generate_clients.check(ROOT / "specs", generated, ()) == [
+        "models/vendor_models/liveavatar.py"
+    ]
 
 
 def test_a_patch_that_no_longer_matches_fails_loudly(tmp_path: Path) -> None:
