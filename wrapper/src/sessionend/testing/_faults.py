@@ -1,0 +1,106 @@
+"""Faults a fake vendor can be told to inject into its next answers."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+__all__ = ["Fault", "FaultKind"]
+
+
+class FaultKind(enum.Enum):
+    """What a fault does to one request."""
+
+    STATUS = "status"
+    """Answer with an HTTP status and the vendor's error body for it; the end is not done."""
+    RATE_LIMITED = "rate_limited"
+    """Answer with the vendor's own rate-limit signal (429 and its headers, Akool's 1005)."""
+    DELAY = "delay"
+    """Wait before answering."""
+    DROP = "drop"
+    """Close the connection without an answer."""
+    MALFORMED = "malformed"
+    """Answer 200 with truncated JSON; the end is not done."""
+
+
+@attrs.frozen(kw_only=True)
+class Fault:
+    """One fault, applied to the next ``times`` requests it matches.
+
+    ``after_processing`` (delay and drop) says whether the end is carried out first: a drop
+    after processing is a lost answer (the session is ended, the caller never hears), a drop
+    before is a request the vendor never acted on.
+    """
+
+    kind: FaultKind
+    times: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+    status: int = 500
+    seconds: float = 0.0
+    after_processing: bool = False
+
+    @classmethod
+    def failing(cls, status: int, *, times: int = 1) -> Fault:
+        """Answer ``status`` (with the vendor's error body) to the next ``times`` requests."""
+        if not 100 <= status <= 599:
+            raise ValueError(f"status must be an HTTP status (100-599), got {status!r}")
+        return cls(kind=FaultKind.STATUS, status=status, times=times)
+
+    @classmethod
+    def rate_limited(cls, *, retry_after: float = 1.0, times: int = 1) -> Fault:
+        """Answer with the vendor's rate-limit signal, asking for ``retry_after`` seconds."""
+        return cls(kind=FaultKind.RATE_LIMITED, seconds=retry_after, times=times)
+
+    @classmethod
+    def delay(cls, seconds: float, *, after_processing: bool = False, times: int = 1) -> Fault:
+        """Wait ``seconds`` before answering (before or after carrying out the end)."""
+        if seconds < 0:
+            raise ValueError(f"seconds must be 0 or more, got {seconds!r}")
+        return cls(
+            kind=FaultKind.DELAY, seconds=seconds, after_processing=after_processing, times=times
+        )
+
+    @classmethod
+    def drop(cls, *, after_processing: bool = False, times: int = 1) -> Fault:
+        """Close the connection without answering (before or after carrying out the end)."""
+        return cls(kind=FaultKind.DROP, after_processing=after_processing, times=times)
+
+    @classmethod
+    def malformed(cls, *, times: int = 1) -> Fault:
+        """Answer 200 with a JSON body cut short."""
+        return cls(kind=FaultKind.MALFORMED, times=times)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fault:
+        """Read a fault from JSON, as the fakes' control endpoint receives it.
+
+        Raises:
+            ValueError: Naming the field that is wrong.
+        """
+        try:
+            kind = FaultKind(data.get("kind"))
+        except ValueError:
+            known = ", ".join(member.value for member in FaultKind)
+            raise ValueError(
+                f"fault kind must be one of {known}, got {data.get('kind')!r}"
+            ) from None
+        fields: dict[str, tuple[type, ...]] = {
+            "times": (int,),
+            "status": (int,),
+            "seconds": (int, float),
+            "after_processing": (bool,),
+        }
+        values: dict[str, Any] = {}
+        for name, kinds in fields.items():
+            if name not in data:
+                continue
+            value = data[name]
+            # bool is an int to isinstance; only after_processing may be one.
+            if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+                raise ValueError(f"fault {name} must be a {kinds[-1].__name__}, got {value!r}")
+            values[name] = value
+        unknown = sorted(set(data) - set(fields) - {"kind"})
+        if unknown:
+            raise ValueError(f"unknown fault field(s): {', '.join(unknown)}")
+        return cls(kind=kind, **values)

@@ -1,0 +1,351 @@
+"""FakeVendors: the five fake vendors served over real HTTP on one loopback port.
+
+Each vendor lives under its own prefix, so its base URL is ``http://127.0.0.1:<port>/<provider>``
+and its end-session path is the real one below that. The server is aiohttp on its own event
+loop, in a background thread (``start()``, a context manager) or in the foreground (``serve``).
+``/_fake/...`` is a small control API for clients in other processes: create sessions, read
+their state, inject faults.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import secrets
+import threading
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any
+from urllib.parse import unquote
+
+import attrs
+from aiohttp import web
+
+from .._config import ProviderSettings
+from .._models import Provider
+from ..providers import ADAPTERS
+from ._faults import Fault, FaultKind
+from .vendors import FAKES, Received, Reply, SessionState, Vendor
+
+__all__ = ["FakeVendors"]
+
+_DROP = object()
+"""Stands for "close the connection without answering"."""
+
+_Step = Reply | object | None
+
+
+def default_credentials(provider: Provider) -> dict[str, str]:
+    """Fresh, distinctive credentials for one fake (new on every run)."""
+    token = secrets.token_hex(8)
+    if provider is Provider.DIGITALSAMBA:
+        return {"team_id": f"fake-team-{token[:6]}", "developer_key": f"fake-dskey-{token}"}
+    return {"api_key": f"fake-{provider.value}-{token}"}
+
+
+class FakeVendors:
+    """The five fake vendors on one loopback port.
+
+    Args:
+        host: The address to listen on; loopback unless you mean otherwise.
+        port: The port, or 0 for a free one (read it back from ``port``).
+        credentials: Per provider, the credentials the fake accepts (``api_key``, or
+            ``team_id`` and ``developer_key``); fresh ones are made for the rest. An ElizaOS
+            ``api_key`` of ``""`` turns its authentication off, as an unset server token does.
+    """
+
+    def __init__(
+        self,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        credentials: Mapping[Provider | str, Mapping[str, str]] | None = None,
+    ) -> None:
+        given = {Provider.parse(name): dict(value) for name, value in (credentials or {}).items()}
+        self.host = host
+        self.port = port
+        self.vendors: dict[Provider, Vendor] = {
+            provider: fake(given.get(provider) or default_credentials(provider))
+            for provider, fake in FAKES.items()
+        }
+        self._by_prefix = {provider.value: vendor for provider, vendor in self.vendors.items()}
+        self._runner: web.AppRunner | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+
+    def __repr__(self) -> str:
+        where = f"http://{self.host}:{self.port}" if self._runner else "not started"
+        return f"<FakeVendors {where}>"
+
+    def __getitem__(self, provider: Provider | str) -> Vendor:
+        return self.vendors[Provider.parse(provider)]
+
+    # What a client needs to reach the fakes.
+
+    def base_url(self, provider: Provider | str) -> str:
+        """The base URL of one fake vendor."""
+        return f"http://{self.host}:{self.port}/{Provider.parse(provider).value}"
+
+    def settings(self) -> dict[Provider, ProviderSettings]:
+        """Settings for SessionEnder and AsyncSessionEnder that point at the fakes."""
+        return {
+            provider: ProviderSettings(
+                api_key=vendor.credentials.get("api_key"),
+                team_id=vendor.credentials.get("team_id"),
+                developer_key=vendor.credentials.get("developer_key"),
+                base_url=self.base_url(provider),
+            )
+            for provider, vendor in self.vendors.items()
+        }
+
+    def environment(self) -> dict[str, str]:
+        """The environment variables that point sessionend at the fakes."""
+        variables: dict[str, str] = {}
+        for provider, vendor in self.vendors.items():
+            names = ADAPTERS[provider].settings_variables
+            values = {**vendor.credentials, "base_url": self.base_url(provider)}
+            variables |= {names[field]: values[field] for field in names if field in values}
+        return variables
+
+    # The registry and faults, by provider.
+
+    def create_session(self, provider: Provider | str, session_id: str | None = None) -> str:
+        """Register an active session at one fake and return its id."""
+        return self[provider].create_session(session_id)
+
+    def create_sessions(self, provider: Provider | str, count: int) -> list[str]:
+        """Register ``count`` active sessions at one fake and return their ids."""
+        vendor = self[provider]
+        return [vendor.create_session() for _ in range(count)]
+
+    def state(self, provider: Provider | str, session_id: str) -> SessionState | None:
+        """A session's state at its fake, or None when the fake does not know it."""
+        return self[provider].state(session_id)
+
+    def inject(self, provider: Provider | str, fault: Fault, session_id: str | None = None) -> None:
+        """Apply ``fault`` to one fake's next requests (for ``session_id`` only, when given)."""
+        self[provider].inject(fault, session_id)
+
+    # Running.
+
+    def start(self) -> FakeVendors:
+        """Serve in a background thread; returns once the port is bound."""
+        if self._thread is not None:
+            raise RuntimeError("these fakes are already running")
+        loop = asyncio.new_event_loop()
+        ready: concurrent.futures.Future[None] = concurrent.futures.Future()
+        self._loop = loop
+        self._thread = threading.Thread(
+            target=self._run_thread, args=(loop, ready), name="sessionend-fakes", daemon=True
+        )
+        self._thread.start()
+        try:
+            ready.result(timeout=30)
+        except BaseException:
+            self._thread.join(timeout=5)
+            self._thread = self._loop = None
+            raise
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close every connection. Stopping twice is harmless."""
+        loop, thread = self._loop, self._thread
+        if loop is None or thread is None:
+            return
+        asyncio.run_coroutine_threadsafe(self._stop_site(), loop).result(timeout=30)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=30)
+        self._loop = self._thread = None
+
+    async def serve(self, started: asyncio.Event | None = None) -> None:
+        """Serve on the running event loop until cancelled."""
+        await self._start_site()
+        if started is not None:
+            started.set()
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await self._stop_site()
+
+    def __enter__(self) -> FakeVendors:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def _run_thread(
+        self, loop: asyncio.AbstractEventLoop, ready: concurrent.futures.Future[None]
+    ) -> None:
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(self._start_site())
+        except BaseException as error:  # reported to start(), which re-raises it
+            ready.set_exception(error)
+            loop.close()
+            return
+        ready.set_result(None)
+        loop.run_forever()
+        loop.close()
+
+    async def _start_site(self) -> None:
+        app = web.Application(client_max_size=1024 * 1024)
+        app.router.add_route("*", "/{tail:.*}", self._handle)
+        # shutdown_timeout: a delayed answer must not hold up stop().
+        runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=0.5)
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self.port, backlog=1024, reuse_address=True)
+        try:
+            await site.start()
+        except BaseException:
+            await runner.cleanup()
+            raise
+        self.port = int(runner.addresses[0][1])
+        self._runner = runner
+
+    async def _stop_site(self) -> None:
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()
+
+    # Serving one request.
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        segments = [unquote(part) for part in request.raw_path.split("?", 1)[0].split("/")[1:]]
+        if segments and segments[0] == "_fake":
+            return await self._control(request, segments[1:])
+        vendor = self._by_prefix.get(segments[0]) if segments else None
+        matched, path_id = _match(vendor.path, segments[1:]) if vendor else (False, None)
+        if vendor is None or not matched:
+            return _respond(Reply.json(404, {"detail": "Not Found"}))
+        body = await request.read()
+        vendor.remember(Received(request.method, request.raw_path, dict(request.headers), body))
+        if request.method not in vendor.methods():
+            return _respond(vendor.not_allowed(request.method))
+        step = await self._answer(vendor, request, path_id, body)
+        if step is _DROP:
+            if request.transport is not None:
+                request.transport.abort()
+            return web.Response()
+        assert isinstance(step, Reply)
+        return _respond(step)
+
+    async def _answer(
+        self, vendor: Vendor, request: web.Request, path_id: str | None, body: bytes
+    ) -> _Step:
+        fault = vendor.take_fault()
+        step = await _before(vendor, fault)
+        if step is not None:
+            return step
+        refused = vendor.authenticate(request.headers)
+        if refused is not None:
+            return refused
+        wait = vendor.over_limit()
+        if wait is not None:
+            return vendor.rate_limited(wait)
+        session_id = vendor.session_id_of(path_id, body, request.headers)
+        if isinstance(session_id, Reply):
+            return session_id
+        if fault is None:
+            fault = vendor.take_fault(session_id)
+            step = await _before(vendor, fault)
+            if step is not None:
+                return step
+        reply = vendor.ended(session_id, vendor.finish(session_id))
+        if fault is not None and fault.after_processing:
+            if fault.kind is FaultKind.DROP:
+                return _DROP
+            await asyncio.sleep(fault.seconds)
+        return reply
+
+    async def _control(self, request: web.Request, segments: list[str]) -> web.StreamResponse:
+        # /_fake/<provider>/sessions[/<id>] and /_fake/<provider>/faults
+        try:
+            vendor = self[segments[0]] if segments else None
+        except ValueError as error:
+            return _respond(Reply.json(404, {"error": str(error)}))
+        if vendor is None or len(segments) < 2:
+            return _respond(Reply.json(404, {"error": "no such control endpoint"}))
+        data = await _json_object(request)
+        if isinstance(data, Reply):
+            return _respond(data)
+        what, rest = segments[1], segments[2:]
+        if what == "sessions" and request.method == "POST" and not rest:
+            return _respond(_create(vendor, data))
+        if what == "sessions" and request.method == "GET" and len(rest) == 1:
+            state = vendor.state(rest[0])
+            return _respond(Reply.json(200, {"state": state.value if state else None}))
+        if what == "faults" and request.method == "POST" and not rest:
+            session_id = data.pop("session_id", None)
+            try:
+                fault = Fault.from_dict(data)
+            except ValueError as error:
+                return _respond(Reply.json(400, {"error": str(error)}))
+            vendor.inject(fault, session_id if isinstance(session_id, str) else None)
+            return _respond(Reply.json(201, attrs.asdict(fault, value_serializer=_plain)))
+        return _respond(Reply.json(404, {"error": "no such control endpoint"}))
+
+
+async def _before(vendor: Vendor, fault: Fault | None) -> _Step:
+    """Apply the part of ``fault`` that comes before the end is carried out."""
+    if fault is None or fault.after_processing:
+        return None
+    if fault.kind is FaultKind.DROP:
+        return _DROP
+    if fault.kind is FaultKind.DELAY:
+        await asyncio.sleep(fault.seconds)
+        return None
+    if fault.kind is FaultKind.RATE_LIMITED:
+        return vendor.rate_limited(fault.seconds)
+    if fault.kind is FaultKind.MALFORMED:
+        return vendor.malformed()
+    return vendor.failure(fault.status)
+
+
+def _match(pattern: tuple[str, ...], segments: list[str]) -> tuple[bool, str | None]:
+    if len(pattern) != len(segments):
+        return False, None
+    path_id = None
+    for expected, segment in zip(pattern, segments, strict=True):
+        if expected == "{id}":
+            path_id = segment
+        elif expected != segment:
+            return False, None
+    return True, path_id
+
+
+def _respond(reply: Reply) -> web.Response:
+    headers = {**reply.headers, "Content-Type": reply.content_type}
+    return web.Response(status=reply.status, body=reply.body, headers=headers)
+
+
+def _create(vendor: Vendor, data: dict[str, Any]) -> Reply:
+    count, session_id = data.get("count", 1), data.get("session_id")
+    if session_id is not None and not isinstance(session_id, str):
+        return Reply.json(400, {"error": "session_id must be a string"})
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 100_000:
+        return Reply.json(400, {"error": "count must be a whole number from 1 to 100000"})
+    if session_id is not None:
+        return Reply.json(201, {"session_ids": [vendor.create_session(session_id)]})
+    return Reply.json(201, {"session_ids": [vendor.create_session() for _ in range(count)]})
+
+
+async def _json_object(request: web.Request) -> dict[str, Any] | Reply:
+    raw = await request.read()
+    if not raw:
+        return {}
+    try:
+        data = await request.json()
+    except ValueError:
+        return Reply.json(400, {"error": "the body is not JSON"})
+    if not isinstance(data, dict):
+        return Reply.json(400, {"error": "the body must be a JSON object"})
+    return data
+
+
+def _plain(instance: object, field: object, value: Any) -> Any:
+    return value.value if isinstance(value, FaultKind) else value

@@ -1,0 +1,233 @@
+"""What every fake vendor shares: its session registry, faults, rate limit and request log.
+
+A vendor subclass says only what differs: its route, how it authenticates, how it reads the
+session id, and what it answers. The server (``_server.py``) drives the steps in order.
+"""
+
+from __future__ import annotations
+
+import abc
+import collections
+import enum
+import hmac
+import json
+import math
+import threading
+import time
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any, ClassVar
+
+import attrs
+
+from ..._models import Provider
+from .._faults import Fault
+
+__all__ = ["Received", "Reply", "SessionState", "Vendor"]
+
+RECEIVED_KEPT = 10_000
+"""How many requests each fake remembers; older ones are forgotten (counts stay exact)."""
+
+
+class SessionState(enum.Enum):
+    """Where a session is in its life."""
+
+    ACTIVE = "active"
+    ENDED = "ended"
+
+
+@attrs.frozen
+class Reply:
+    """One answer: status, body bytes, content type and extra headers."""
+
+    status: int
+    body: bytes = b""
+    content_type: str = "application/json"
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+
+    @classmethod
+    def json(cls, status: int, payload: object, headers: Mapping[str, str] | None = None) -> Reply:
+        """A JSON answer."""
+        return cls(status, json.dumps(payload).encode(), "application/json", headers or {})
+
+    @classmethod
+    def text(cls, status: int, text: str, headers: Mapping[str, str] | None = None) -> Reply:
+        """A text/plain answer."""
+        return cls(status, text.encode(), "text/plain", headers or {})
+
+
+@attrs.frozen
+class Received:
+    """One request as a fake received it: method, raw path (still percent-encoded), body."""
+
+    method: str
+    raw_path: str
+    headers: Mapping[str, str] = attrs.field(repr=False)
+    body: bytes = attrs.field(repr=False)
+
+
+def phrase(status: int) -> str:
+    """The reason phrase of ``status``, or a generic one for statuses Python does not name."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+class Vendor(abc.ABC):
+    """One fake vendor's end-session endpoint and its state."""
+
+    provider: ClassVar[Provider]
+    method: ClassVar[str]
+    """The end-session method, upper case."""
+    path: ClassVar[tuple[str, ...]]
+    """The end-session path's segments; ``"{id}"`` marks the session id's segment."""
+    rate_window: ClassVar[float] = 1.0
+    """Seconds in one rate-limit window."""
+
+    def __init__(self, credentials: Mapping[str, str]) -> None:
+        self.credentials = dict(credentials)
+        self.rate_limit: int | None = None
+        """At most this many requests per window; None for no limit."""
+        self.request_count = 0
+        self.received: collections.deque[Received] = collections.deque(maxlen=RECEIVED_KEPT)
+        self._sessions: dict[str, SessionState] = {}
+        self._faults: collections.deque[list[Any]] = collections.deque()
+        self._session_faults: dict[str, collections.deque[list[Any]]] = {}
+        self._window_start = 0.0
+        self._window_count = 0
+        # The server runs on its own thread; tests create sessions and faults from theirs.
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"<fake {self.provider.value}: {len(self._sessions)} sessions>"
+
+    # The registry.
+
+    def create_session(self, session_id: str | None = None) -> str:
+        """Register an active session and return its id (a new one in the vendor's format)."""
+        session_id = session_id or self.new_session_id()
+        with self._lock:
+            self._sessions[session_id] = SessionState.ACTIVE
+        return session_id
+
+    def state(self, session_id: str) -> SessionState | None:
+        """The session's state, or None when the fake does not know it."""
+        with self._lock:
+            return self._sessions.get(session_id)
+
+    def finish(self, session_id: str) -> SessionState | None:
+        """Mark the session ended and return the state it had before."""
+        with self._lock:
+            before = self._sessions.get(session_id)
+            if before is not None:
+                self._sessions[session_id] = SessionState.ENDED
+            return before
+
+    def forget_sessions(self) -> None:
+        """Forget every session, as a server restart does."""
+        with self._lock:
+            self._sessions.clear()
+
+    # Faults.
+
+    def inject(self, fault: Fault, session_id: str | None = None) -> None:
+        """Apply ``fault`` to the next requests (for ``session_id`` only, when given)."""
+        with self._lock:
+            queue = (
+                self._faults
+                if session_id is None
+                else self._session_faults.setdefault(session_id, collections.deque())
+            )
+            queue.append([fault, fault.times])
+
+    def take_fault(self, session_id: str | None = None) -> Fault | None:
+        """The fault for this request, if one is due, counting it as used."""
+        with self._lock:
+            queue = self._faults if session_id is None else self._session_faults.get(session_id)
+            if not queue:
+                return None
+            entry = queue[0]
+            entry[1] -= 1
+            if entry[1] <= 0:
+                queue.popleft()
+            fault: Fault = entry[0]
+            return fault
+
+    def clear_faults(self) -> None:
+        """Drop every pending fault."""
+        with self._lock:
+            self._faults.clear()
+            self._session_faults.clear()
+
+    # The rate limit: fixed windows, as LiveAvatar documents.
+
+    def over_limit(self) -> float | None:
+        """Count this request; return the seconds to wait when it is over the limit."""
+        if self.rate_limit is None:
+            return None
+        now = time.monotonic()
+        with self._lock:
+            if now - self._window_start >= self.rate_window:
+                self._window_start, self._window_count = now, 0
+            self._window_count += 1
+            if self._window_count <= self.rate_limit:
+                return None
+            return max(self._window_start + self.rate_window - now, 0.0)
+
+    def remember(self, received: Received) -> None:
+        """Log one request."""
+        with self._lock:
+            self.request_count += 1
+            self.received.append(received)
+
+    # What each vendor says for itself.
+
+    @abc.abstractmethod
+    def new_session_id(self) -> str:
+        """A fresh session id in the vendor's format."""
+
+    @abc.abstractmethod
+    def authenticate(self, headers: Mapping[str, str]) -> Reply | None:
+        """None when the credentials are right, else the vendor's refusal."""
+
+    @abc.abstractmethod
+    def session_id_of(
+        self, path_id: str | None, body: bytes, headers: Mapping[str, str]
+    ) -> str | Reply:
+        """The session the request names, or the vendor's answer to a malformed request."""
+
+    @abc.abstractmethod
+    def ended(self, session_id: str, before: SessionState | None) -> Reply:
+        """The answer to an end of a session that was ``before`` (None: unknown)."""
+
+    @abc.abstractmethod
+    def rate_limited(self, wait: float) -> Reply:
+        """The vendor's rate-limit answer, asking for ``wait`` seconds."""
+
+    @abc.abstractmethod
+    def failure(self, status: int) -> Reply:
+        """The vendor's answer for a failing ``status``."""
+
+    def methods(self) -> frozenset[str]:
+        """The methods the endpoint answers; others get :meth:`not_allowed`."""
+        return frozenset({self.method})
+
+    def not_allowed(self, method: str) -> Reply:
+        """The answer to a method the endpoint does not take."""
+        return Reply.json(405, {"detail": "Method Not Allowed"})
+
+    def malformed(self) -> Reply:
+        """A 200 whose JSON body is cut short."""
+        return Reply(200, b'{"code": 10', "application/json")
+
+    # Helpers for the subclasses.
+
+    def retry_headers(self, wait: float) -> dict[str, str]:
+        """``Retry-After`` in whole seconds, rounded up, as HTTP requires."""
+        return {"Retry-After": str(math.ceil(wait))}
+
+    def key_matches(self, given: str | None, name: str = "api_key") -> bool:
+        """Whether ``given`` is the credential ``name`` (compared in constant time)."""
+        expected = self.credentials.get(name)
+        return bool(given and expected and hmac.compare_digest(given.encode(), expected.encode()))

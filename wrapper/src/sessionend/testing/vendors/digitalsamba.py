@@ -1,0 +1,110 @@
+"""Fake Digital Samba: ``POST /api/v1/sessions/{session}/end``, a Laravel service.
+
+- HTTP Basic ``team_id:developer_key`` is the form every source accepts; ``Bearer
+  base64(team_id:developer_key)`` and ``Bearer <developer key>`` are accepted too. Anything
+  else is 401 ``{"message": "Unauthenticated."}``.
+- Success is 200 with an empty ``text/plain`` body.
+- ``get_only``: the doc page's cURL example uses GET; in this mode the fake answers POST with
+  405, as a server that took the example literally would.
+- Not documented, so chosen here: an unknown or already ended session is 404.
+- Rate limits: 429 ``{"message": "Too Many Attempts.", "error": "rate-limit"}`` with
+  ``Retry-After``; 1000 requests a minute.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from collections.abc import Mapping
+from typing import ClassVar
+
+from typing_extensions import override
+from vendor_models import digitalsamba as models
+
+from ..._models import Provider
+from ._base import Reply, SessionState, Vendor, phrase
+
+__all__ = ["FakeDigitalSamba"]
+
+
+def _error(status: int, message: str, error: str | None = None) -> Reply:
+    body = models.ErrorMessage(message=message, error=error)
+    return Reply.json(status, body.model_dump(mode="json", exclude_none=True))
+
+
+class FakeDigitalSamba(Vendor):
+    """Digital Samba's end-live-session endpoint."""
+
+    provider: ClassVar[Provider] = Provider.DIGITALSAMBA
+    method: ClassVar[str] = "POST"
+    path: ClassVar[tuple[str, ...]] = ("api", "v1", "sessions", "{id}", "end")
+    rate_window: ClassVar[float] = 60.0
+
+    def __init__(self, credentials: Mapping[str, str]) -> None:
+        super().__init__(credentials)
+        self.get_only = False
+        # Basic and one Bearer form carry the pair, base64-encoded.
+        self.credentials["pair"] = (
+            f"{credentials.get('team_id', '')}:{credentials.get('developer_key', '')}"
+        )
+
+    @override
+    def methods(self) -> frozenset[str]:
+        return frozenset({"GET"} if self.get_only else {"POST"})
+
+    @override
+    def not_allowed(self, method: str) -> Reply:
+        allowed = "GET, HEAD" if self.get_only else "POST"
+        return _error(
+            405,
+            f"The {method} method is not supported for route api/v1/sessions/{{session}}/end. "
+            f"Supported methods: {allowed}.",
+        )
+
+    @override
+    def new_session_id(self) -> str:
+        return str(uuid.uuid4())
+
+    @override
+    def authenticate(self, headers: Mapping[str, str]) -> Reply | None:
+        scheme, _, token = headers.get("Authorization", "").partition(" ")
+        if scheme.lower() == "basic" and self.key_matches(_decoded(token), "pair"):
+            return None
+        if scheme.lower() == "bearer" and (
+            self.key_matches(_decoded(token), "pair") or self.key_matches(token, "developer_key")
+        ):
+            return None
+        return _error(401, "Unauthenticated.")
+
+    @override
+    def session_id_of(
+        self, path_id: str | None, body: bytes, headers: Mapping[str, str]
+    ) -> str | Reply:
+        if not path_id:
+            return _error(404, "Not found.")
+        return path_id
+
+    @override
+    def ended(self, session_id: str, before: SessionState | None) -> Reply:
+        if before is not SessionState.ACTIVE:
+            return _error(404, "Session not found.")
+        return Reply.text(200, "")
+
+    @override
+    def rate_limited(self, wait: float) -> Reply:
+        body = models.ErrorMessage(message="Too Many Attempts.", error="rate-limit")
+        return Reply.json(
+            429, body.model_dump(mode="json", exclude_none=True), self.retry_headers(wait)
+        )
+
+    @override
+    def failure(self, status: int) -> Reply:
+        return _error(status, phrase(status))
+
+
+def _decoded(token: str) -> str | None:
+    try:
+        return base64.b64decode(token, validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return None
