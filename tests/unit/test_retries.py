@@ -29,6 +29,13 @@ def test_every_status_from_500_ends_as_server_error_after_retries(mode: str, sta
     with pytest.raises(errors.ServerError) as caught:
         run_end(mode, vendor, "openhands", "c")
     assert (caught.value.http_status, caught.value.attempts) == (status, 3)
+    assert caught.value.elapsed is not None and caught.value.elapsed >= 0
+
+
+def test_an_id_refused_before_sending_has_no_elapsed_time(mode: str) -> None:
+    with pytest.raises(errors.InvalidSessionId) as caught:
+        run_end(mode, Vendor([]), "openhands", "..")
+    assert (caught.value.attempts, caught.value.elapsed) == (0, None)
 
 
 def test_max_retries_zero_means_one_attempt(mode: str) -> None:

@@ -146,6 +146,7 @@ class Attempts:
             "vendor_code": verdict.vendor_code,
             "vendor_message": self.redact(verdict.vendor_message),
             "attempts": self.count,
+            "elapsed": time.monotonic() - self.started,
         }
         message = self.redact(verdict.message) or kind.__name__
         if verdict.vendor_message:
@@ -154,7 +155,7 @@ class Attempts:
             error: errors.SessionEndError = kind(message, retry_after=retry_after, **context)
         else:
             error = kind(message, **context)
-        self._log(kind.__name__, time.monotonic() - self.started)
+        self._log(kind.__name__, context["elapsed"])
         return error
 
     def redact(self, text: str | None) -> str | None:

@@ -16,7 +16,8 @@
     └── UnexpectedResponse        an undocumented status, a 3xx, or a body that cannot be parsed
 
 Every error carries ``provider``, ``session_id``, ``http_status``, ``vendor_code``,
-``vendor_message`` and ``attempts``. Messages never contain credentials.
+``vendor_message``, ``attempts`` and ``elapsed`` (seconds from the first attempt; None when
+nothing was sent). Messages never contain credentials.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class SessionEndError(Exception):
         vendor_code: int | str | None = None,
         vendor_message: str | None = None,
         attempts: int = 0,
+        elapsed: float | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -59,6 +61,7 @@ class SessionEndError(Exception):
         self.vendor_code = vendor_code
         self.vendor_message = vendor_message
         self.attempts = attempts
+        self.elapsed = elapsed
 
     def __str__(self) -> str:
         where = f"{self.provider} session {self.session_id!r}" if self.provider else ""
