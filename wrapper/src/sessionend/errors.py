@@ -64,7 +64,9 @@ class SessionEndError(Exception):
         self.elapsed = elapsed
 
     def __str__(self) -> str:
-        where = f"{self.provider} session {self.session_id!r}" if self.provider else ""
+        where = self.provider or ""
+        if self.provider and self.session_id is not None:
+            where = f"{self.provider} session {self.session_id!r}"
         details = []
         if self.http_status is not None:
             details.append(f"HTTP {self.http_status}")

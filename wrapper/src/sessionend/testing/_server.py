@@ -25,7 +25,7 @@ from .._config import ProviderSettings
 from .._models import Provider
 from ..providers import ADAPTERS
 from ._faults import Fault, FaultKind
-from .vendors import FAKES, Received, Reply, SessionState, Vendor
+from .vendors import FAKES, FakeDigitalSamba, Received, Reply, SessionState, Vendor
 
 __all__ = ["FakeVendors"]
 
@@ -79,6 +79,13 @@ class FakeVendors:
 
     def __getitem__(self, provider: Provider | str) -> Vendor:
         return self.vendors[Provider.parse(provider)]
+
+    @property
+    def digitalsamba(self) -> FakeDigitalSamba:
+        """The Digital Samba fake, whose ``get_only`` mode answers POST with 405."""
+        vendor = self.vendors[Provider.DIGITALSAMBA]
+        assert isinstance(vendor, FakeDigitalSamba)
+        return vendor
 
     # What a client needs to reach the fakes.
 

@@ -1,0 +1,224 @@
+"""The ``sessionend`` command line: end, end-many, providers, fake, demo.
+
+Exit status: 0 when every session is over (ended, already ended, or not found with
+--missing-ok); 1 when an end failed; 2 for bad input (unknown provider, missing credentials,
+an unreadable file, an invalid session id), reported as one line on stderr.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import sys
+import time
+from collections.abc import Iterator
+from typing import IO, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from .. import _defaults
+from .._models import EndReason, Provider
+from .._sync import SessionEnder
+from ..errors import ConfigurationError, InvalidSessionId, SessionEndError
+from ._bulk import end_all
+from ._output import human_line, record
+from ._providers import provider_rows, providers_table
+from ._targets import read_targets
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="sessionend",
+    help="End live sessions at LiveAvatar, Akool, OpenHands, Digital Samba and ElizaOS.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+OK, FAILED, BAD_INPUT = 0, 1, 2
+
+
+class Stop(Exception):
+    """A one-line error for stderr, and the exit status that goes with it."""
+
+    def __init__(self, message: str, status: int = BAD_INPUT) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _provider(name: str) -> Provider:
+    try:
+        return Provider.parse(name)
+    except ValueError as error:
+        raise Stop(str(error)) from None
+
+
+@app.command()
+def end(
+    provider: Annotated[
+        str,
+        typer.Argument(
+            metavar="PROVIDER", help="liveavatar, akool, openhands, digitalsamba or elizaos"
+        ),
+    ],
+    session_id: Annotated[
+        str,
+        typer.Argument(metavar="SESSION_ID", help="The session (conversation, room session) id"),
+    ],
+    reason: Annotated[
+        EndReason, typer.Option(help="Why the session is ended (sent to LiveAvatar)")
+    ] = EndReason.USER_CLOSED,
+    missing_ok: Annotated[
+        bool,
+        typer.Option("--missing-ok", help="A session the vendor does not know is not an error"),
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the result as one JSON object")
+    ] = False,
+) -> None:
+    """End one session."""
+    chosen = _provider(provider)
+    with SessionEnder() as ender:
+        try:
+            result = ender.end(chosen, session_id, reason=reason, missing_ok=missing_ok)
+        except (ConfigurationError, InvalidSessionId) as error:
+            raise Stop(str(error)) from None
+        except SessionEndError as error:
+            if as_json:
+                print(json.dumps(record(error)))
+            raise Stop(f"{type(error).__name__}: {error}", FAILED) from None
+    print(json.dumps(record(result)) if as_json else human_line(result))
+
+
+@app.command("end-many")
+def end_many(
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|-", help="CSV (provider,session_id) or JSON lines; - for stdin"
+        ),
+    ],
+    concurrency: Annotated[
+        int, typer.Option(min=1, max=1024, help="Ends in flight at once")
+    ] = _defaults.CONCURRENCY,
+    missing_ok: Annotated[
+        bool,
+        typer.Option("--missing-ok", help="A session the vendor does not know is not an error"),
+    ] = False,
+) -> None:
+    """End every session listed in FILE; one JSON line per target on stdout."""
+    console = _stderr()
+    started = time.monotonic()
+    with _opened(source) as stream, SessionEnder() as ender, _progress(console) as advance:
+
+        def emit(item: dict[str, Any]) -> None:
+            sys.stdout.write(json.dumps(item) + "\n")
+            advance()
+
+        try:
+            tally = end_all(
+                ender,
+                read_targets(stream),
+                concurrency=concurrency,
+                missing_ok=missing_ok,
+                emit=emit,
+            )
+        except OSError as error:
+            raise Stop(f"cannot read {source}: {error.strerror or error}") from None
+    sys.stdout.flush()
+    console.print(tally.summary(time.monotonic() - started))
+    if tally.failed:
+        raise typer.Exit(FAILED)
+
+
+@contextlib.contextmanager
+def _opened(source: str) -> Iterator[IO[bytes]]:
+    if source == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        stream = open(source, "rb")  # noqa: SIM115 - closed by the with below
+    except OSError as error:
+        raise Stop(f"cannot read {source}: {error.strerror or error}") from None
+    with stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _progress(console: Console) -> Iterator[Any]:
+    # A bar only for a person watching; logs and pipes get the summary line alone.
+    if not console.is_terminal:
+        yield lambda: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.completed} ended or failed"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("ending", total=None)
+        yield lambda: progress.advance(task)
+
+
+@app.command()
+def providers(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per provider")
+    ] = False,
+) -> None:
+    """Show each provider: configured or not, base URL, and where its credentials come from."""
+    rows = provider_rows()
+    if as_json:
+        for row in rows:
+            print(json.dumps(row))
+        return
+    Console(highlight=False).print(providers_table(rows))
+
+
+@app.command()
+def fake(
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port on 127.0.0.1 (0: any free one)")
+    ] = 8765,
+) -> None:
+    """Run the fake vendors in the foreground; print the variables that point sessionend at them."""
+    from ..testing import FakeVendors
+
+    fakes = FakeVendors(port=port)
+
+    async def serve() -> None:
+        started = asyncio.Event()
+        task = asyncio.create_task(fakes.serve(started))
+        waiter = asyncio.create_task(started.wait())
+        await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        if task.done():
+            waiter.cancel()
+            await task  # raises why it could not start
+        for name, value in fakes.environment().items():
+            print(f"export {name}={value}")
+        sys.stdout.flush()
+        _stderr().print(
+            f"fake vendors on http://127.0.0.1:{fakes.port}; create sessions with "
+            f"POST http://127.0.0.1:{fakes.port}/_fake/<provider>/sessions; Ctrl-C stops"
+        )
+        await task
+
+    try:
+        asyncio.run(serve())
+    except OSError as error:
+        raise Stop(f"cannot listen on 127.0.0.1:{port}: {error.strerror or error}") from None
+    except KeyboardInterrupt:
+        pass
+
+
+@app.command()
+def demo() -> None:
+    """Run the whole stack against the fake vendors and show each reconciliation at work."""
+    from ._demo import run_demo
+
+    if not run_demo(Console(highlight=False), _stderr()):
+        raise typer.Exit(FAILED)

@@ -1,0 +1,102 @@
+"""end-many: stream targets through SessionEnder.end_many and report every one of them."""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from .._models import EndResult, Provider
+from .._sync import SessionEnder
+from ..errors import SessionEndError
+from ._output import INVALID_INPUT, problem_record, record, succeeded
+from ._targets import Problem, Target
+
+__all__ = ["Tally", "end_all"]
+
+
+@attrs.define
+class Tally:
+    """What a bulk run came to, for the summary and the exit status."""
+
+    outcomes: collections.Counter[str] = attrs.field(factory=collections.Counter)
+    errors: collections.Counter[str] = attrs.field(factory=collections.Counter)
+
+    @property
+    def total(self) -> int:
+        """Targets reported so far."""
+        return sum(self.outcomes.values()) + sum(self.errors.values())
+
+    @property
+    def failed(self) -> int:
+        """Targets whose session may still be running."""
+        return sum(self.errors.values())
+
+    def summary(self, elapsed: float) -> str:
+        """One line for stderr."""
+        parts = [
+            f"{count} {name.replace('_', ' ')}" for name, count in sorted(self.outcomes.items())
+        ]
+        failures = ", ".join(f"{name} {count}" for name, count in self.errors.most_common())
+        parts.append(f"{self.failed} failed" + (f" ({failures})" if failures else ""))
+        rate = f", {self.total / elapsed:.0f}/s" if elapsed > 0 else ""
+        return f"{self.total} targets in {elapsed:.2f} s{rate}: {', '.join(parts)}"
+
+
+def _key(provider: object, session_id: object) -> tuple[str, str]:
+    # Results name the provider normalised; input may not ("Akool "), so both are normalised.
+    try:
+        name = Provider.parse(provider).value if isinstance(provider, str | Provider) else ""
+    except ValueError:
+        name = str(provider)
+    return name, str(session_id)
+
+
+def end_all(
+    ender: SessionEnder,
+    items: Iterable[Target | Problem],
+    *,
+    concurrency: int,
+    missing_ok: bool,
+    emit: Callable[[dict[str, Any]], None],
+) -> Tally:
+    """End every target in ``items``, emitting one record per input target or problem."""
+    tally = Tally()
+    # Input line numbers of the targets in flight, so each result names its line.
+    lines: dict[tuple[str, str], collections.deque[int]] = {}
+
+    def targets() -> Iterator[tuple[str, str]]:
+        for item in items:
+            if isinstance(item, Problem):
+                tally.errors[INVALID_INPUT] += 1
+                emit(problem_record(item.line, item.message))
+                continue
+            lines.setdefault(_key(item.provider, item.session_id), collections.deque()).append(
+                item.line
+            )
+            yield item.provider, item.session_id
+
+    results = ender.end_many(targets(), concurrency=concurrency, missing_ok=missing_ok)
+    for result in results:
+        emit(record(result, _line_of(lines, result)))
+        if succeeded(result):
+            assert isinstance(result, EndResult)
+            tally.outcomes[result.outcome.value] += 1
+        else:
+            tally.errors[type(result).__name__] += 1
+    return tally
+
+
+def _line_of(
+    lines: dict[tuple[str, str], collections.deque[int]], result: EndResult | SessionEndError
+) -> int | None:
+    key = _key(result.provider, result.session_id)
+    waiting = lines.get(key)
+    if not waiting:
+        return None
+    line = waiting.popleft()
+    if not waiting:
+        del lines[key]
+    return line

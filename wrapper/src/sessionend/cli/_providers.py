@@ -1,0 +1,83 @@
+"""``sessionend providers``: what is configured, where it points, where credentials come from."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from rich.table import Table
+
+from .._config import check_base_url
+from .._sync import SessionEnder
+from ..errors import ConfigurationError
+from ..providers import ADAPTERS
+
+__all__ = ["provider_rows", "providers_table"]
+
+
+def provider_rows(environ: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """One row per provider; credential values are never read into a row, only their names."""
+    environ = os.environ if environ is None else environ
+    with SessionEnder() as ender:
+        configured = set(ender.configured_providers())
+    rows = []
+    for provider, adapter in ADAPTERS.items():
+        variable = adapter.base_url_variable
+        base_url = environ.get(variable) or adapter.default_base_url
+        problem = None
+        try:
+            check_base_url(
+                base_url, provider=provider.value, variable=variable, allow_insecure_http=False
+            )
+        except ConfigurationError as error:
+            problem = error.message
+        credentials = {
+            name: bool(environ.get(name))
+            for field, name in adapter.settings_variables.items()
+            if field != "base_url"
+        }
+        rows.append(
+            {
+                "provider": provider.value,
+                "configured": provider in configured and problem is None,
+                "base_url": _without_user_info(base_url),
+                "base_url_from": variable if environ.get(variable) else "default",
+                "credentials": credentials,
+                "credentials_optional": adapter.plain_client is not None,
+                "problem": problem,
+            }
+        )
+    return rows
+
+
+def providers_table(rows: list[dict[str, Any]]) -> Table:
+    """The rows as a table for a person."""
+    table = Table(title="sessionend providers")
+    for column in ("provider", "configured", "base URL", "credentials from"):
+        table.add_column(column, overflow="fold")  # a narrow terminal folds, never truncates
+    for row in rows:
+        sources = ", ".join(
+            f"{name} ({'set' if present else 'not set'})"
+            for name, present in row["credentials"].items()
+        )
+        if row["credentials_optional"] and not any(row["credentials"].values()):
+            sources += "; optional: sent without credentials"
+        configured = "yes" if row["configured"] else "no"
+        if row["problem"]:
+            configured += f": {row['problem']}"
+        table.add_row(
+            row["provider"], configured, f"{row['base_url']} ({row['base_url_from']})", sources
+        )
+    return table
+
+
+def _without_user_info(url: str) -> str:
+    # A base URL with user:password@ is refused anyway; never print the password.
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit(parts._replace(netloc=f"***@{netloc}"))
