@@ -29,9 +29,10 @@ def test_a_missing_credential_names_its_variable_before_any_request(
 ) -> None:
     vendor = Vendor([reply(200, {})])
     session = UUID if provider == "liveavatar" else "s"
-    with pytest.raises(errors.ConfigurationError, match=variable):
+    with pytest.raises(errors.ConfigurationError, match=variable) as caught:
         run_end(mode, vendor, provider, session, settings={})
     assert vendor.requests == []
+    assert (caught.value.provider, caught.value.session_id) == (provider, session)
 
 
 def test_digitalsamba_needs_the_developer_key_too(mode: str) -> None:

@@ -14,7 +14,7 @@ from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
 from ._models import EndReason, EndResult, Provider
-from .errors import SessionEndError
+from .errors import ConfigurationError, SessionEndError
 
 __all__ = ["AsyncSessionEnder"]
 
@@ -80,7 +80,11 @@ class AsyncSessionEnder:
             SessionEndError: A subclass saying why the session could not be ended.
         """
         plan = self._core.plan(provider, session_id, reason, missing_ok, timeout)
-        client = self._client(plan.provider)
+        try:
+            client = self._client(plan.provider)
+        except ConfigurationError as error:
+            error.session_id = session_id  # name the session the caller asked about
+            raise
         attempts = plan.attempts
         while True:
             attempts.begin()

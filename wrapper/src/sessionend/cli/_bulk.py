@@ -80,7 +80,7 @@ def end_all(
 
     results = ender.end_many(targets(), concurrency=concurrency, missing_ok=missing_ok)
     for result in results:
-        emit(record(result, _line_of(lines, result)))
+        emit({"line": _line_of(lines, result)} | record(result))
         if succeeded(result):
             assert isinstance(result, EndResult)
             tally.outcomes[result.outcome.value] += 1

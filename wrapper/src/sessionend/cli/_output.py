@@ -13,11 +13,10 @@ INVALID_INPUT = "InvalidInput"
 """The error type reported for an input line that names no target."""
 
 
-def record(item: EndResult | SessionEndError, line: int | None = None) -> dict[str, Any]:
+def record(item: EndResult | SessionEndError) -> dict[str, Any]:
     """One target's result as a JSON-ready object."""
-    fields: dict[str, Any] = {} if line is None else {"line": line}
     if isinstance(item, EndResult):
-        return fields | {
+        return {
             "provider": item.provider.value,
             "session_id": item.session_id,
             "outcome": item.outcome.value,
@@ -26,7 +25,7 @@ def record(item: EndResult | SessionEndError, line: int | None = None) -> dict[s
             "attempts": item.attempts,
             "elapsed": round(item.elapsed, 6),
         }
-    return fields | {
+    return {
         "provider": item.provider,
         "session_id": item.session_id,
         "error": type(item).__name__,

@@ -1,0 +1,93 @@
+"""sessionend fake and sessionend demo, run as the console script a user runs."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sysconfig
+from pathlib import Path
+
+import httpx
+import pytest
+from sessionend import Outcome, SessionEnder
+
+SCRIPT = str(Path(sysconfig.get_path("scripts")) / "sessionend")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def test_fake_prints_the_environment_that_reaches_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    port = free_port()
+    with subprocess.Popen(
+        [SCRIPT, "fake", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        try:
+            assert process.stdout is not None
+            exports = dict(
+                process.stdout.readline().removeprefix("export ").strip().split("=", 1)
+                for _ in range(11)
+            )
+            assert exports["AKOOL_BASE_URL"] == f"http://127.0.0.1:{port}/akool"
+            for name, value in exports.items():
+                monkeypatch.setenv(name, value)
+            created = httpx.post(f"http://127.0.0.1:{port}/_fake/akool/sessions", json={})
+            (session_id,) = created.json()["session_ids"]
+            with SessionEnder() as ender:
+                assert ender.end("akool", session_id).outcome is Outcome.ENDED
+            state = httpx.get(f"http://127.0.0.1:{port}/_fake/akool/sessions/{session_id}")
+            assert state.json() == {"state": "ended"}
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def test_fake_on_a_busy_port_is_a_one_line_error() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        finished = subprocess.run(
+            [SCRIPT, "fake", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    assert finished.returncode == 2
+    assert finished.stderr.startswith(f"sessionend: error: cannot listen on 127.0.0.1:{port}")
+    assert finished.stderr.count("\n") == 1
+
+
+def test_the_demo_runs_every_reconciliation_and_exits_0() -> None:
+    finished = subprocess.run(
+        [SCRIPT, "demo"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    for scenario in (
+        "end_many, 200 targets",
+        "end the same session again",
+        "Akool: session id sent as the spec's id",
+        "Akool: business code under HTTP 200",
+        "Digital Samba: 405, then GET",
+        'OpenHands: "not running" 200',
+        "ElizaOS: unknown session, missing_ok",
+        "503, then success",
+        "429 with Retry-After: 1",
+    ):
+        assert scenario in finished.stdout
+    assert "NO" not in finished.stdout.split()
+    assert "demo: all 14 steps behaved as expected" in finished.stderr
