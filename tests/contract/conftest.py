@@ -53,7 +53,7 @@ def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def default_cassette_name(request: pytest.FixtureRequest) -> str:
     """``<scenario>`` for ``test_<scenario>[...]``: one cassette for the sync and async runs."""
-    return request.node.originalname.removeprefix("test_")
+    return str(request.node.originalname).removeprefix("test_")
 
 
 @pytest.fixture

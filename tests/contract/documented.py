@@ -129,7 +129,9 @@ ANSWERS: Mapping[str, tuple[Answer, ...]] = {
     "akool/not_found": (
         Answer(200, {"code": 1014, "msg": "resource does not exist"}, source=_AKOOL_CODES),
     ),
-    "akool/unauthorized": (Answer(200, {"code": 1101, "msg": "illegal token"}, source=_AKOOL_CODES),),
+    "akool/unauthorized": (
+        Answer(200, {"code": 1101, "msg": "illegal token"}, source=_AKOOL_CODES),
+    ),
     "akool/business_error": (
         Answer(200, {"code": 1010, "msg": "cannot be operated"}, source=_AKOOL_CODES),
     ),
@@ -250,7 +252,11 @@ ANSWERS: Mapping[str, tuple[Answer, ...]] = {
         ),
     ),
     "elizaos/unauthorized": (
-        Answer(401, "Unauthorized: Invalid or missing X-API-KEY", source="elizaOS/eliza, packages/server (older servers: plain text)"),
+        Answer(
+            401,
+            "Unauthorized: Invalid or missing X-API-KEY",
+            source="elizaOS/eliza, packages/server (older servers: plain text)",
+        ),
     ),
     "elizaos/server_error": (
         Answer(

@@ -69,7 +69,7 @@ class HttpxOpenAPIRequest:
     @property
     def content_type(self) -> str:
         """The Content-Type, lowercase with its parameters ("" when absent)."""
-        return self.request.headers.get("Content-Type", "").lower()
+        return str(self.request.headers.get("Content-Type", "")).lower()
 
 
 class HttpxOpenAPIResponse:
@@ -86,7 +86,7 @@ class HttpxOpenAPIResponse:
     @property
     def content_type(self) -> str:
         """The Content-Type, lowercase with its parameters ("" when absent)."""
-        return self.response.headers.get("Content-Type", "").lower()
+        return str(self.response.headers.get("Content-Type", "")).lower()
 
     @property
     def headers(self) -> Headers:

@@ -82,7 +82,9 @@ def _basic(team: str, key: str) -> str:
 def placeholder_header(vendor: str) -> str:
     """The value of ``vendor``'s credential header in a cassette."""
     if vendor == "digitalsamba":
-        return _basic(placeholder("DIGITALSAMBA_TEAM_ID"), placeholder("DIGITALSAMBA_DEVELOPER_KEY"))
+        return _basic(
+            placeholder("DIGITALSAMBA_TEAM_ID"), placeholder("DIGITALSAMBA_DEVELOPER_KEY")
+        )
     (variable,) = CREDENTIAL_VARIABLES[vendor]
     return placeholder(variable)
 

@@ -60,7 +60,9 @@ class Interaction:
     def label(self) -> str:
         """``vendor/cassette#index METHOD path -> status``, for messages and test ids."""
         name = f"{self.vendor}/{self.cassette.stem}#{self.index}"
-        return f"{name} {self.request.method} {self.request.url.path} -> {self.response.status_code}"
+        return (
+            f"{name} {self.request.method} {self.request.url.path} -> {self.response.status_code}"
+        )
 
 
 def _body(value: Any) -> bytes:
@@ -174,7 +176,9 @@ def strict_spec(
 
 
 @functools.lru_cache(maxsize=32)
-def openapi_for(specs: Path, vendor: str, deviations: tuple[Deviation, ...] = DEVIATIONS) -> OpenAPI:
+def openapi_for(
+    specs: Path, vendor: str, deviations: tuple[Deviation, ...] = DEVIATIONS
+) -> OpenAPI:
     """An openapi-core application for ``vendor``'s strict spec (cached)."""
     return OpenAPI.from_dict(strict_spec(specs, vendor, deviations))
 
