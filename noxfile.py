@@ -7,7 +7,7 @@ import nox
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv"
 nox.options.error_on_external_run = True
-nox.options.sessions = ["specs", "check_generated", "lint", "typecheck", "tests"]
+nox.options.sessions = ["specs", "check_generated", "lint", "typecheck", "tests", "contract"]
 
 PYTHON = "3.11"
 
@@ -65,4 +65,18 @@ def typecheck(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite (arguments after -- go to pytest)."""
     install(session, "test")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "--ignore=tests/contract", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def contract(session: nox.Session) -> None:
+    """Replay the vendor cassettes offline, validate them against the specs, fuzz the answers.
+
+    Replays with record mode none and the network blocked (loopback aside). To re-record
+    against the real vendors, with their credentials in the environment:
+    ``nox -s contract -- --record-mode=once`` (see tests/contract/README.md).
+    """
+    install(session, "contract")
+    session.run(
+        "pytest", "tests/contract", "--record-mode=none", "--block-network", *session.posargs
+    )

@@ -1,0 +1,125 @@
+"""Contract-test fixtures: cassettes per vendor and scenario, credentials, the ender, no network.
+
+A test in ``test_<vendor>.py`` named ``test_<scenario>`` replays
+``cassettes/<vendor>/<scenario>.yaml`` (the same cassette through SessionEnder and
+AsyncSessionEnder). Record modes are pytest-recording's (``--record-mode``, "none" unless
+given); with ``CONTRACT_DOCUMENTED_VENDORS=1`` a recording is answered by the documented
+vendors of ``documented.py`` instead of the real ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import sessionend._async
+import sessionend._sync
+from sessionend import AsyncSessionEnder, EndResult, ProviderSettings, SessionEnder
+
+from .documented import DocumentedVendor
+from .recording import CREDENTIAL_VARIABLES, placeholder, vcr_config_for
+
+CASSETTES = Path(__file__).resolve().parent / "cassettes"
+LOOPBACK = [r"^127(\.\d{1,3}){3}$", r"^::1$", r"^localhost$"]
+"""The only hosts a contract test may connect to when it is not recording."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Block the network, loopback aside, for every contract test (not only with --block-network)."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in item.path.resolve().parents:
+            item.add_marker(pytest.mark.block_network(allowed_hosts=LOOPBACK))
+
+
+def _vendor_of(module: Any) -> str:
+    match = re.fullmatch(r"test_(\w+)", module.__name__.rsplit(".", 1)[-1])
+    assert match, module.__name__
+    return match.group(1)
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
+    """``cassettes/<vendor>`` for ``test_<vendor>.py``."""
+    return str(CASSETTES / _vendor_of(request.module))
+
+
+@pytest.fixture
+def default_cassette_name(request: pytest.FixtureRequest) -> str:
+    """``<scenario>`` for ``test_<scenario>[...]``: one cassette for the sync and async runs."""
+    return str(request.node.originalname).removeprefix("test_")
+
+
+@pytest.fixture
+def vcr_config(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """Scrubbing and matching for the module's vendor (see recording.py)."""
+    return vcr_config_for(_vendor_of(request.module))
+
+
+@pytest.fixture(autouse=True)
+def credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Credentials come from the production variables; placeholders stand in for unset ones."""
+    for variables in CREDENTIAL_VARIABLES.values():
+        for variable in variables:
+            if not os.environ.get(variable):
+                monkeypatch.setenv(variable, placeholder(variable))
+
+
+@pytest.fixture(autouse=True)
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record retry waits instead of sleeping them."""
+    recorded: list[float] = []
+
+    async def async_sleep(seconds: float) -> None:
+        recorded.append(seconds)
+
+    monkeypatch.setattr(sessionend._sync, "_sleep", recorded.append)
+    monkeypatch.setattr(sessionend._async, "_sleep", async_sleep)
+    return recorded
+
+
+class Ender:
+    """Runs one end through SessionEnder or AsyncSessionEnder, as a user would."""
+
+    def __init__(self, mode: str, handler: Callable[[httpx.Request], httpx.Response] | None):
+        self.mode = mode
+        self.handler = handler
+
+    def end(
+        self,
+        provider: str,
+        session_id: str,
+        *,
+        settings: Mapping[str, ProviderSettings] | None = None,
+        max_retries: int = 2,
+        missing_ok: bool | None = None,
+    ) -> EndResult:
+        """End ``session_id``; settings not given come from the environment."""
+        options: dict[str, Any] = {"settings": settings, "max_retries": max_retries}
+        if self.mode == "sync":
+            transport = httpx.MockTransport(self.handler) if self.handler else None
+            with SessionEnder(transport=transport, **options) as ender:
+                return ender.end(provider, session_id, missing_ok=missing_ok)
+
+        async def main() -> EndResult:
+            transport = httpx.MockTransport(self.handler) if self.handler else None
+            async with AsyncSessionEnder(transport=transport, **options) as ender:
+                return await ender.end(provider, session_id, missing_ok=missing_ok)
+
+        return asyncio.run(main())
+
+
+@pytest.fixture(params=["sync", "async"])
+def ender(request: pytest.FixtureRequest, default_cassette_name: str) -> Ender:
+    """The ender of the test's scenario; the real network (or the cassette) unless
+    CONTRACT_DOCUMENTED_VENDORS=1 has a recording answered by the documented vendors."""
+    handler = None
+    if os.environ.get("CONTRACT_DOCUMENTED_VENDORS") == "1":
+        handler = DocumentedVendor(f"{_vendor_of(request.module)}/{default_cassette_name}")
+    return Ender(str(request.param), handler)

@@ -1,0 +1,266 @@
+"""Validate recorded interactions against the vendored specs with openapi-core.
+
+Each interaction's request (method, path, parameters, security, body) and response (status,
+headers the spec declares, and body where the spec documents one) is checked against the
+vendor's spec, read strictly: an object schema that lists its properties accepts no others
+(``additionalProperties: false`` unless it says otherwise), so an undocumented field is
+noticed. The known deviations (``deviations.py``) are applied as edits of the spec first.
+
+Two rules go beyond openapi-core: the credential header must be present and hold the
+placeholder (``recording.py``), and the base URL is not part of the contract, so each request
+is validated as if sent to the spec's first server.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+from openapi_core import OpenAPI
+from openapi_core.exceptions import OpenAPIError
+from openapi_core.validation.response.exceptions import MissingData
+
+from .deviations import DEVIATIONS, Deviation, Edit
+from .openapi_httpx import HttpxOpenAPIRequest, HttpxOpenAPIResponse
+from .recording import CREDENTIAL_HEADERS, placeholder_header
+
+__all__ = [
+    "CASSETTES",
+    "SPECS",
+    "Interaction",
+    "interactions",
+    "load_interactions",
+    "openapi_for",
+    "problems",
+    "strict_spec",
+]
+
+ROOT = Path(__file__).resolve().parents[2]
+SPECS = ROOT / "specs"
+CASSETTES = Path(__file__).resolve().parent / "cassettes"
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """One recorded request and its answer."""
+
+    vendor: str
+    cassette: Path
+    index: int
+    request: httpx.Request
+    response: httpx.Response
+
+    @property
+    def label(self) -> str:
+        """``vendor/cassette#index METHOD path -> status``, for messages and test ids."""
+        name = f"{self.vendor}/{self.cassette.stem}#{self.index}"
+        return (
+            f"{name} {self.request.method} {self.request.url.path} -> {self.response.status_code}"
+        )
+
+
+def _body(value: Any) -> bytes:
+    if value is None:
+        return b""
+    if isinstance(value, bytes):
+        return value
+    return str(value).encode("utf-8")
+
+
+def _headers(raw: dict[str, Any] | None) -> list[tuple[str, str]]:
+    pairs = []
+    for name, values in (raw or {}).items():
+        for value in values if isinstance(values, list) else [values]:
+            pairs.append((str(name), str(value)))
+    return pairs
+
+
+def load_interactions(cassette: Path) -> list[Interaction]:
+    """The interactions of one vcrpy cassette, as httpx objects."""
+    document = yaml.safe_load(cassette.read_text(encoding="utf-8"))
+    found = []
+    for index, recorded in enumerate(document["interactions"]):
+        request_data, response_data = recorded["request"], recorded["response"]
+        request = httpx.Request(
+            request_data["method"],
+            request_data["uri"],
+            headers=_headers(request_data.get("headers")),
+            content=_body(request_data.get("body")),
+        )
+        response = httpx.Response(
+            response_data["status"]["code"],
+            headers=_headers(response_data.get("headers")),
+            content=_body((response_data.get("body") or {}).get("string")),
+            request=request,
+        )
+        found.append(Interaction(cassette.parent.name, cassette, index, request, response))
+    return found
+
+
+def interactions(directory: Path = CASSETTES) -> Iterator[Interaction]:
+    """Every interaction of every cassette under ``directory`` (``<vendor>/<name>.yaml``)."""
+    for cassette in sorted(directory.glob("*/*.yaml")):
+        yield from load_interactions(cassette)
+
+
+# --- the spec, read strictly, with the deviations applied -------------------------------
+
+
+def _close(node: Any) -> None:
+    """Make every object schema that lists properties refuse unlisted ones."""
+    if isinstance(node, dict):
+        properties = node.get("properties")
+        if isinstance(properties, dict) and "additionalProperties" not in node:
+            node["additionalProperties"] = False
+        for value in node.values():
+            _close(value)
+    elif isinstance(node, list):
+        for item in node:
+            _close(item)
+
+
+def _pointer(path: str) -> list[str]:
+    if not path.startswith("/"):
+        raise ValueError(f"not a JSON pointer: {path!r}")
+    return [part.replace("~1", "/").replace("~0", "~") for part in path[1:].split("/")]
+
+
+def _resolve(document: Any, parts: list[str], where: str) -> Any:
+    node = document
+    for part in parts:
+        if isinstance(node, list):
+            node = node[int(part)]
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            raise KeyError(f"{where}: the spec has nothing at {part!r}")
+    return node
+
+
+def _apply(document: dict[str, Any], edit: Edit, where: str) -> None:
+    *parents, last = _pointer(edit.path)
+    parent = _resolve(document, parents, where)
+    if edit.op == "add":
+        if last in parent:
+            raise KeyError(f"{where}: {edit.path} exists already; a deviation only adds")
+        parent[last] = copy.deepcopy(edit.value)
+    elif edit.op == "copy":
+        if last in parent:
+            raise KeyError(f"{where}: {edit.path} exists already; a deviation only adds")
+        operation = copy.deepcopy(_resolve(document, _pointer(edit.source_path), where))
+        operation.pop("operationId", None)  # ids are unique: the copy has none of its own
+        parent[last] = operation
+    elif isinstance(parent[last], list):  # "also" on a list: one more item
+        parent[last] = [*parent[last], *copy.deepcopy(edit.value)]
+    else:  # "also" on a schema: this shape as well
+        parent[last] = {"anyOf": [parent[last], copy.deepcopy(edit.value)]}
+
+
+def strict_spec(
+    specs: Path, vendor: str, deviations: Iterable[Deviation] = DEVIATIONS
+) -> dict[str, Any]:
+    """``vendor``'s spec from ``specs``, with its deviations applied, read strictly."""
+    document: dict[str, Any] = yaml.safe_load((specs / f"{vendor}.yaml").read_text("utf-8"))
+    for deviation in deviations:
+        if deviation.vendor == vendor:
+            for edit in deviation.edits:
+                _apply(document, edit, f"deviation {vendor}/{deviation.name}")
+    _close(document)
+    return document
+
+
+@functools.lru_cache(maxsize=32)
+def openapi_for(
+    specs: Path, vendor: str, deviations: tuple[Deviation, ...] = DEVIATIONS
+) -> OpenAPI:
+    """An openapi-core application for ``vendor``'s strict spec (cached)."""
+    return OpenAPI.from_dict(strict_spec(specs, vendor, deviations))
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+def _describe(error: BaseException) -> str:
+    """The error and its causes, which hold the schema errors, on one line."""
+    parts = []
+    seen: BaseException | None = error
+    while seen is not None:
+        text = str(seen).strip() or type(seen).__name__
+        details = getattr(seen, "schema_errors", None)
+        if details:
+            text += " [" + "; ".join(getattr(d, "message", str(d)) for d in details) + "]"
+        if text not in parts:
+            parts.append(text)
+        seen = seen.__cause__ or seen.__context__
+    return " <- ".join(parts)
+
+
+def _empty_body_allowed(spec: dict[str, Any], request: HttpxOpenAPIRequest, status: int) -> bool:
+    """Whether the spec's answer for ``status`` is a string that may be empty.
+
+    openapi-core refuses any empty body where content is declared ("Missing response data");
+    a text/plain string schema with no minLength accepts "" (Digital Samba's documented 200).
+    """
+    for operations in spec.get("paths", {}).values():
+        answer = operations.get(request.method, {}).get("responses", {}).get(str(status), {})
+        schema = answer.get("content", {}).get("text/plain", {}).get("schema", {})
+        if schema.get("type") == "string" and not schema.get("minLength"):
+            return True
+    return False
+
+
+def _security_headers(spec: dict[str, Any], request: HttpxOpenAPIRequest) -> set[str]:
+    """The headers the operation's security schemes name, lowercase."""
+    schemes = spec.get("components", {}).get("securitySchemes", {})
+    names = set()
+    for operations in spec.get("paths", {}).values():
+        operation = operations.get(request.method)
+        if operation is None:
+            continue
+        for requirement in operation.get("security", spec.get("security", [])):
+            for scheme in (schemes.get(name, {}) for name in requirement):
+                if scheme.get("type") == "apiKey" and scheme.get("in") == "header":
+                    names.add(str(scheme["name"]).lower())
+                elif scheme.get("type") == "http":
+                    names.add("authorization")
+    return names
+
+
+def problems(
+    interaction: Interaction,
+    specs: Path = SPECS,
+    deviations: tuple[Deviation, ...] = DEVIATIONS,
+) -> list[str]:
+    """What in ``interaction`` its vendor's spec (with ``deviations``) does not allow."""
+    vendor = interaction.vendor
+    spec = strict_spec(specs, vendor, deviations)
+    openapi = openapi_for(specs, vendor, deviations)
+    request = HttpxOpenAPIRequest(interaction.request, host_url=spec["servers"][0]["url"])
+    found = []
+    try:
+        openapi.validate_request(request)
+    except OpenAPIError as error:
+        found.append(f"request: {_describe(error)}")
+    header = CREDENTIAL_HEADERS[vendor]
+    sent = interaction.request.headers.get(header)
+    if sent is None:
+        found.append(f"request: no credential header {header}")
+    elif sent != placeholder_header(vendor):
+        found.append(f"request: credential header {header} does not hold the placeholder")
+    if header.lower() not in _security_headers(spec, request):
+        found.append(f"request: credential header {header} is not in the spec's security")
+    response = HttpxOpenAPIResponse(interaction.response)
+    try:
+        openapi.validate_response(request, response)
+    except MissingData:
+        if not _empty_body_allowed(spec, request, response.status_code):
+            found.append("response: empty body where the spec documents one")
+    except OpenAPIError as error:
+        found.append(f"response: {_describe(error)}")
+    return found

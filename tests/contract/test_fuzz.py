@@ -1,0 +1,187 @@
+"""Response fuzzing: whatever a vendor answers, end() returns an EndResult or raises a
+SessionEndError subclass, never anything else, through both enders.
+
+Bodies come from the vendored specs' response schemas (hypothesis-jsonschema), and from a
+list of malformed answers. Generation is derandomized and uses no example database, so CI
+sees the same examples every run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+from sessionend import AsyncSessionEnder, EndResult, SessionEnder, SessionEndError
+
+from .recording import SESSION_IDS, VENDORS
+from .spec_check import SPECS
+
+FUZZ = settings(
+    max_examples=15,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+# Keywords that are OpenAPI's, not JSON Schema's, or only annotate.
+_ANNOTATIONS = {"example", "examples", "title", "description", "default", "nullable", "xml"}
+
+
+def _resolve(node: Any, spec: dict[str, Any]) -> Any:
+    """``node`` with every local $ref replaced by what it points to (the specs have no cycles)."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            target: Any = spec
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            return _resolve(target, spec)
+        return {k: _resolve(v, spec) for k, v in node.items() if k not in _ANNOTATIONS}
+    if isinstance(node, list):
+        return [_resolve(item, spec) for item in node]
+    return node
+
+
+def documented_answers() -> list[tuple[str, int, str, dict[str, Any]]]:
+    """(vendor, status, media type, standalone JSON schema) for every documented answer."""
+    found = []
+    for vendor in VENDORS:
+        spec = yaml.safe_load((SPECS / f"{vendor}.yaml").read_text("utf-8"))
+        for operations in spec["paths"].values():
+            for method, operation in operations.items():
+                if method == "parameters":
+                    continue
+                for status, answer in operation["responses"].items():
+                    for media, content in (answer.get("content") or {}).items():
+                        schema = _resolve(content.get("schema", {}), spec)
+                        found.append((vendor, int(status), media, schema))
+    return found
+
+
+ANSWERS = documented_answers()
+
+
+def end_with(vendor: str, mode: str, respond: Callable[[], httpx.Response]) -> object:
+    """End the vendor's session against ``respond``; return the result or the error."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return respond()
+
+    transport = httpx.MockTransport(handler)
+    try:
+        if mode == "sync":
+            with SessionEnder(transport=transport, max_retries=1) as ender:
+                return ender.end(vendor, SESSION_IDS[vendor])
+
+        async def main() -> EndResult:
+            async with AsyncSessionEnder(transport=transport, max_retries=1) as ender:
+                return await ender.end(vendor, SESSION_IDS[vendor])
+
+        return asyncio.run(main())
+    except SessionEndError as error:
+        return error
+
+
+def assert_settles(outcome: object) -> None:
+    assert isinstance(outcome, EndResult | SessionEndError), repr(outcome)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize(
+    ("vendor", "status", "media", "schema"),
+    ANSWERS,
+    ids=[f"{v}-{s}-{m}" for v, s, m, _ in ANSWERS],
+)
+def test_documented_answers(
+    vendor: str, status: int, media: str, schema: dict[str, Any], mode: str
+) -> None:
+    @FUZZ
+    @given(body=from_schema(schema), retry_after=st.none() | st.text(max_size=12))
+    def check(body: Any, retry_after: str | None) -> None:
+        headers = {"Content-Type": media}
+        if retry_after is not None and retry_after.isascii() and retry_after.isprintable():
+            headers["Retry-After"] = retry_after
+        content = json.dumps(body).encode() if "json" in media else str(body).encode()
+        outcome = end_with(
+            vendor, mode, lambda: httpx.Response(status, headers=headers, content=content)
+        )
+        assert_settles(outcome)
+
+    check()
+
+
+# Documented and undocumented statuses, with some outside Python's HTTPStatus (from CDNs).
+STATUSES = [200, 201, 204, 301, 400, 401, 403, 404, 405, 409, 422, 429, 499, 500, 503, 520, 529]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_any_json_under_any_status(vendor: str, mode: str) -> None:
+    @FUZZ
+    @given(
+        status=st.sampled_from(STATUSES),
+        body=st.recursive(
+            st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+            ),
+            max_leaves=12,
+        ),
+    )
+    def check(status: int, body: Any) -> None:
+        assert_settles(end_with(vendor, mode, lambda: httpx.Response(status, json=body)))
+
+    check()
+
+
+def _wrong_types(vendor: str) -> bytes:
+    wrong = {
+        "liveavatar": {"code": "1000", "data": [], "message": 7},
+        "akool": {"code": "1000", "msg": None, "data": "closed"},
+        "openhands": {"status": 1, "conversation_id": None, "conversation_status": 5},
+        "digitalsamba": {"message": ["x"], "error": 3},
+        "elizaos": {"success": "yes", "message": {"nested": True}, "error": "x"},
+    }[vendor]
+    return json.dumps(wrong).encode()
+
+
+MALFORMED: dict[str, Callable[[str], tuple[str, bytes]]] = {
+    "not json": lambda vendor: ("application/json", b"this is not json"),
+    "truncated json": lambda vendor: ("application/json", b'{"code": 1000, "msg": "o'),
+    "wrong types": lambda vendor: ("application/json", _wrong_types(vendor)),
+    "a json array": lambda vendor: ("application/json", b"[1000, 1011]"),
+    "json null": lambda vendor: ("application/json", b"null"),
+    "html error page": lambda vendor: (
+        "text/html",
+        b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
+        b"<body><h1>502 Bad Gateway</h1><hr>nginx</body></html>",
+    ),
+    "empty body": lambda vendor: ("application/json", b""),
+    "invalid utf-8": lambda vendor: ("application/json", b'{"code": "\xff\xfe"}'),
+    "very large body": lambda vendor: (
+        "application/json",
+        json.dumps({"code": 1000, "msg": "ok", "message": "x" * 5_000_000}).encode(),
+    ),
+}
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("status", [200, 404, 429, 500, 520])
+@pytest.mark.parametrize("kind", MALFORMED, ids=MALFORMED.keys())
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_malformed_answers(vendor: str, kind: str, status: int, mode: str) -> None:
+    media, content = MALFORMED[kind](vendor)
+    outcome = end_with(
+        vendor,
+        mode,
+        lambda: httpx.Response(status, headers={"Content-Type": media}, content=content),
+    )
+    assert_settles(outcome)
