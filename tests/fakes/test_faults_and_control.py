@@ -102,6 +102,11 @@ def test_the_control_api_creates_sessions_and_injects_faults(fake_vendors: FakeV
     fault = httpx.post(f"{control}/faults", json={"kind": "status", "status": 502, "times": 2})
     assert fault.status_code == 201
     assert fake_vendors["akool"].take_fault() == Fault.failing(502, times=2)
+    assert fake_vendors["akool"].take_fault() == Fault.failing(502, times=2)  # times=2
+    literal = {"kind": "answer", "status": 200, "body": "<html/>", "headers": {"X-A": "1"}}
+    assert httpx.post(f"{control}/faults", json=literal).json()["body"] == "<html/>"
+    expected = Fault.answer(200, b"<html/>", headers={"X-A": "1"})
+    assert fake_vendors["akool"].take_fault() == expected
 
 
 @pytest.mark.parametrize(
@@ -112,6 +117,7 @@ def test_the_control_api_creates_sessions_and_injects_faults(fake_vendors: FakeV
         ({"kind": "delay", "seconds": True}, "fault seconds must be a float"),
         ({"kind": "drop", "after": True}, "unknown fault field"),
         ({"kind": "status", "times": 0}, "times"),
+        ({"kind": "answer", "headers": {"X-A": 1}}, "fault headers must map strings"),
     ],
 )
 def test_the_control_api_names_what_is_wrong_with_a_fault(

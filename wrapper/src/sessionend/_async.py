@@ -97,7 +97,7 @@ class AsyncSessionEnder:
                 verdict = failure_verdict(error)
             else:
                 headers = answer.headers
-                verdict = plan.adapter.interpret(answer)
+                verdict = plan.adapter.judge(answer)
             step = attempts.settle(verdict, headers)
             if isinstance(step, EndResult):
                 return step

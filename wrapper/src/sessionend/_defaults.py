@@ -36,3 +36,6 @@ MAX_SESSION_ID_LENGTH = 256
 
 MAX_CONNECTIONS = 100
 """Connections per provider's pool; kept alive so bulk ends reuse them."""
+
+MAX_BODY = 1024 * 1024
+"""Bytes of an answer's body read at most; vendors answer an end in a few hundred bytes."""

@@ -115,7 +115,7 @@ class SessionEnder:
                 verdict = failure_verdict(error)
             else:
                 headers = answer.headers
-                verdict = plan.adapter.interpret(answer)
+                verdict = plan.adapter.judge(answer)
             step = attempts.settle(verdict, headers)
             if isinstance(step, EndResult):
                 return step

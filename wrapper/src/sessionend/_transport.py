@@ -1,7 +1,9 @@
 """Hooks every generated client is given, and the calls that run the generated operations.
 
-The hooks set the per-attempt timeout and keep the raw answer, so that a body the generated
-parser chokes on is still reported with its status.
+The hooks set the per-attempt timeout, keep the raw answer (so that a body the generated
+parser chokes on is still reported with its status) and bound how much of a body is read: a
+misbehaving server or proxy answering with megabytes must not fill memory, least of all in a
+bulk run with many ends in flight.
 
 Both travel in context variables: each thread and each asyncio task has its own, so
 concurrent ends on one shared client never see each other's values.
@@ -10,13 +12,15 @@ concurrent ends on one shared client never see each other's values.
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from typing import Any, Protocol
 
 import attrs
 import httpx
 
-__all__ = ["Answer", "async_hooks", "call", "call_async", "sync_hooks"]
+from ._defaults import MAX_BODY
+
+__all__ = ["Answer", "BodyTooLarge", "async_hooks", "call", "call_async", "sync_hooks"]
 
 _attempt_timeout: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "sessionend_attempt_timeout", default=None
@@ -51,6 +55,51 @@ class Answer:
     content: bytes = attrs.field(repr=False)
     parsed: Any = attrs.field(default=None, repr=False)
     parse_failed: bool = False
+    oversized: bool = False
+    """The body was longer than MAX_BODY and was not read."""
+
+
+class BodyTooLarge(Exception):
+    """An answer's body is longer than MAX_BODY bytes."""
+
+
+class _BoundedStream(httpx.SyncByteStream):
+    def __init__(self, inner: httpx.SyncByteStream) -> None:
+        self._inner = inner
+
+    def __iter__(self) -> Iterator[bytes]:
+        seen = 0
+        for chunk in self._inner:
+            seen += len(chunk)
+            if seen > MAX_BODY:
+                raise BodyTooLarge(f"the body is longer than {MAX_BODY} bytes")
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _BoundedAsyncStream(httpx.AsyncByteStream):
+    def __init__(self, inner: httpx.AsyncByteStream) -> None:
+        self._inner = inner
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        seen = 0
+        async for chunk in self._inner:
+            seen += len(chunk)
+            if seen > MAX_BODY:
+                raise BodyTooLarge(f"the body is longer than {MAX_BODY} bytes")
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+def _check_length(response: httpx.Response) -> None:
+    # A declared length over the bound fails before a byte of the body is read.
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise BodyTooLarge(f"the body is {declared} bytes, over {MAX_BODY}")
 
 
 def _set_timeout(request: httpx.Request) -> None:
@@ -61,6 +110,9 @@ def _set_timeout(request: httpx.Request) -> None:
 
 def _keep_answer(response: httpx.Response) -> None:
     _raw_answer.set(response)
+    _check_length(response)
+    if isinstance(response.stream, httpx.SyncByteStream):
+        response.stream = _BoundedStream(response.stream)
 
 
 async def _set_timeout_async(request: httpx.Request) -> None:
@@ -68,7 +120,10 @@ async def _set_timeout_async(request: httpx.Request) -> None:
 
 
 async def _keep_answer_async(response: httpx.Response) -> None:
-    _keep_answer(response)
+    _raw_answer.set(response)
+    _check_length(response)
+    if isinstance(response.stream, httpx.AsyncByteStream):
+        response.stream = _BoundedAsyncStream(response.stream)
 
 
 def sync_hooks() -> dict[str, list[Callable[..., Any]]]:
@@ -89,6 +144,8 @@ def call(send: Callable[[], GeneratedResponse], timeout: float) -> Answer:
         return _answer(send())
     except _PARSE_ERRORS as error:
         return _unparsed(error)
+    except BodyTooLarge:
+        return _oversized()
 
 
 async def call_async(send: Callable[[], Awaitable[GeneratedResponse]], timeout: float) -> Answer:
@@ -99,6 +156,8 @@ async def call_async(send: Callable[[], Awaitable[GeneratedResponse]], timeout: 
         return _answer(await send())
     except _PARSE_ERRORS as error:
         return _unparsed(error)
+    except BodyTooLarge:
+        return _oversized()
 
 
 def _answer(response: GeneratedResponse) -> Answer:
@@ -110,3 +169,9 @@ def _unparsed(error: Exception) -> Answer:
     if raw is None:  # the error came before any answer: not a parse failure
         raise error
     return Answer(raw.status_code, raw.headers, raw.content, None, parse_failed=True)
+
+
+def _oversized() -> Answer:
+    raw = _raw_answer.get()
+    assert raw is not None  # raised only from the response hook or the body it bounds
+    return Answer(raw.status_code, raw.headers, b"", None, parse_failed=True, oversized=True)

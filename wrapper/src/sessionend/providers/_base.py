@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import attrs
 
 from .. import errors
+from .._defaults import MAX_BODY
 from .._models import EndReason, Outcome, Provider
 from .._transport import Answer
 
@@ -109,6 +110,16 @@ class Adapter(abc.ABC):
     @abc.abstractmethod
     def interpret(self, answer: Answer) -> Verdict:
         """Say what the vendor's answer means."""
+
+    def judge(self, answer: Answer) -> Verdict:
+        """What the answer means; a body too long to read is never interpreted."""
+        if answer.oversized:
+            return Verdict(
+                error=errors.UnexpectedResponse,
+                message=f"the body is longer than {MAX_BODY} bytes and was not read",
+                http_status=answer.status,
+            )
+        return self.interpret(answer)
 
     def missing(self, variable: str) -> errors.ConfigurationError:
         """The error for a credential that is not set."""

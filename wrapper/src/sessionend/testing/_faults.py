@@ -23,6 +23,8 @@ class FaultKind(enum.Enum):
     """Close the connection without an answer."""
     MALFORMED = "malformed"
     """Answer 200 with truncated JSON; the end is not done."""
+    ANSWER = "answer"
+    """Answer exactly the given status, body and headers; the end is not done."""
 
 
 @attrs.frozen(kw_only=True)
@@ -39,6 +41,10 @@ class Fault:
     status: int = 500
     seconds: float = 0.0
     after_processing: bool = False
+    body: bytes = b""
+    content_type: str = "application/json"
+    headers: tuple[tuple[str, str], ...] = ()
+    chunked: bool = False
 
     @classmethod
     def failing(cls, status: int, *, times: int = 1) -> Fault:
@@ -72,6 +78,33 @@ class Fault:
         return cls(kind=FaultKind.MALFORMED, times=times)
 
     @classmethod
+    def answer(
+        cls,
+        status: int,
+        body: bytes = b"",
+        *,
+        content_type: str = "application/json",
+        headers: dict[str, str] | None = None,
+        chunked: bool = False,
+        times: int = 1,
+    ) -> Fault:
+        """Answer exactly this: any status, any bytes (HTML, a huge body), any headers.
+
+        ``chunked`` sends the body without a Content-Length, as a stream.
+        """
+        if not 100 <= status <= 599:
+            raise ValueError(f"status must be an HTTP status (100-599), got {status!r}")
+        return cls(
+            kind=FaultKind.ANSWER,
+            status=status,
+            body=body,
+            content_type=content_type,
+            headers=tuple((headers or {}).items()),
+            chunked=chunked,
+            times=times,
+        )
+
+    @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Fault:
         """Read a fault from JSON, as the fakes' control endpoint receives it.
 
@@ -90,6 +123,10 @@ class Fault:
             "status": (int,),
             "seconds": (int, float),
             "after_processing": (bool,),
+            "body": (str,),
+            "content_type": (str,),
+            "headers": (dict,),
+            "chunked": (bool,),
         }
         values: dict[str, Any] = {}
         for name, kinds in fields.items():
@@ -100,6 +137,13 @@ class Fault:
             if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
                 raise ValueError(f"fault {name} must be a {kinds[-1].__name__}, got {value!r}")
             values[name] = value
+        if "body" in values:
+            values["body"] = values["body"].encode()
+        if "headers" in values:
+            pairs = values["headers"].items()
+            if not all(isinstance(part, str) for pair in pairs for part in pair):
+                raise ValueError("fault headers must map strings to strings")
+            values["headers"] = tuple(pairs)
         unknown = sorted(set(data) - set(fields) - {"kind"})
         if unknown:
             raise ValueError(f"unknown fault field(s): {', '.join(unknown)}")

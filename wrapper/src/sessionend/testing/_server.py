@@ -238,6 +238,8 @@ class FakeVendors:
             if request.transport is not None:
                 request.transport.abort()
             return web.Response()
+        if isinstance(step, Fault):  # a literal answer, perhaps streamed
+            return await _literal(request, step)
         assert isinstance(step, Reply)
         return _respond(step)
 
@@ -310,6 +312,8 @@ async def _before(vendor: Vendor, fault: Fault | None) -> _Step:
         return vendor.rate_limited(fault.seconds)
     if fault.kind is FaultKind.MALFORMED:
         return vendor.malformed()
+    if fault.kind is FaultKind.ANSWER:
+        return fault
     return vendor.failure(fault.status)
 
 
@@ -323,6 +327,21 @@ def _match(pattern: tuple[str, ...], segments: list[str]) -> tuple[bool, str | N
         elif expected != segment:
             return False, None
     return True, path_id
+
+
+async def _literal(request: web.Request, fault: Fault) -> web.StreamResponse:
+    headers = {**dict(fault.headers), "Content-Type": fault.content_type}
+    if not fault.chunked:
+        return web.Response(status=fault.status, body=fault.body, headers=headers)
+    response = web.StreamResponse(status=fault.status, headers=headers)
+    response.enable_chunked_encoding()
+    await response.prepare(request)
+    for start in range(0, len(fault.body), 64 * 1024):
+        try:
+            await response.write(fault.body[start : start + 64 * 1024])
+        except ConnectionError:  # the client stopped reading: that is what is being tested
+            break
+    return response
 
 
 def _respond(reply: Reply) -> web.Response:
@@ -355,4 +374,6 @@ async def _json_object(request: web.Request) -> dict[str, Any] | Reply:
 
 
 def _plain(instance: object, field: object, value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
     return value.value if isinstance(value, FaultKind) else value
