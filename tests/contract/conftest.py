@@ -18,9 +18,9 @@ from typing import Any
 
 import httpx
 import pytest
-import sessionend._async
-import sessionend._sync
 from sessionend import AsyncSessionEnder, EndResult, ProviderSettings, SessionEnder
+
+from tests.retry_waits import record_retry_waits
 
 from .documented import DocumentedVendor
 from .recording import CREDENTIAL_VARIABLES, placeholder, vcr_config_for
@@ -74,14 +74,7 @@ def credentials(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record retry waits instead of sleeping them."""
-    recorded: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(sessionend._sync, "_sleep", recorded.append)
-    monkeypatch.setattr(sessionend._async, "_sleep", async_sleep)
-    return recorded
+    return record_retry_waits(monkeypatch)
 
 
 class Ender:

@@ -7,10 +7,10 @@ import socket
 import time
 
 import pytest
-import sessionend._async
-import sessionend._sync
 from sessionend import EndResult, Outcome, ProviderSettings, errors
 from sessionend.testing import FakeVendors, Fault, SessionState
+
+from tests.retry_waits import record_retry_waits
 
 from ._faults_support import end_once
 
@@ -25,14 +25,7 @@ def mode(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record retry waits instead of sleeping them (the sockets stay real)."""
-    recorded: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(sessionend._sync, "_sleep", recorded.append)
-    monkeypatch.setattr(sessionend._async, "_sleep", async_sleep)
-    return recorded
+    return record_retry_waits(monkeypatch)
 
 
 def ended(item: object, outcome: Outcome = Outcome.ENDED, attempts: int = 1) -> bool:

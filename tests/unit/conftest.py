@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-import sessionend._async
-import sessionend._sync
+
+from tests.retry_waits import record_retry_waits
 
 PROVIDER_VARIABLES = (
     "LIVEAVATAR_API_KEY",
@@ -29,14 +29,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record retry waits instead of sleeping them."""
-    recorded: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(sessionend._sync, "_sleep", recorded.append)
-    monkeypatch.setattr(sessionend._async, "_sleep", async_sleep)
-    return recorded
+    return record_retry_waits(monkeypatch)
 
 
 @pytest.fixture(params=["sync", "async"])
