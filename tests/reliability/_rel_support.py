@@ -58,11 +58,15 @@ def no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
 # Transports that see every request the wrapper sends, over real sockets.
 
 
+# verify=False: these only ever carry plain http to loopback, and building a verifying TLS
+# context for every ender costs ~30 ms, which over a thousand cases is most of the run.
+
+
 class CountingTransport(httpx.HTTPTransport):
     """The ordinary transport, recording each request's URL before it goes out."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(verify=False)
         self.urls: list[httpx.URL] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -74,7 +78,7 @@ class AsyncCountingTransport(httpx.AsyncHTTPTransport):
     """The ordinary async transport, recording each request's URL before it goes out."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(verify=False)
         self.urls: list[httpx.URL] = []
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
