@@ -19,7 +19,8 @@ def check_session_id(session_id: object, provider: str) -> str:
 
     Raises:
         InvalidSessionId: When the id is not a string, is empty or whitespace only, is ``.``
-            or ``..``, contains control characters, or is too long.
+            or ``..``, contains control characters or lone surrogates (which cannot be
+            encoded, so cannot be sent), or is too long.
     """
 
     def invalid(reason: str) -> InvalidSessionId:
@@ -40,4 +41,6 @@ def check_session_id(session_id: object, provider: str) -> str:
         raise invalid(f"longer than {_defaults.MAX_SESSION_ID_LENGTH} characters")
     if any(unicodedata.category(char) == "Cc" for char in session_id):
         raise invalid("contains control characters")
+    if any(unicodedata.category(char) == "Cs" for char in session_id):
+        raise invalid("contains lone surrogates, which cannot be encoded as UTF-8")
     return session_id

@@ -2,7 +2,8 @@
 
 Quirks reconciled here:
 
-1. Session ids are UUIDs (``format: uuid``); anything else is refused before any request.
+1. Session ids are UUIDs (``format: uuid``) in their hyphenated form, in either case;
+   anything else is refused before any request.
 2. The reason is sent; the spec's two defaults disagree (UNKNOWN vs USER_CLOSED), so it is
    always explicit.
 3. Success is a 2xx whose body ``code`` is 100 (the spec's default) or 1000 (what the
@@ -49,14 +50,19 @@ class LiveAvatar(Adapter):
 
     @override
     def check_session_id(self, session_id: str) -> None:
+        # uuid.UUID() also reads braces, "urn:uuid:", missing or moved dashes, and int()
+        # syntax ("+", "_", padding spaces, non-ASCII digits), some of which it turns into a
+        # different UUID: only the hyphenated form, in either case, is an id.
         try:
-            uuid.UUID(session_id)
+            canonical = str(uuid.UUID(session_id))
         except ValueError:
+            canonical = None
+        if canonical != session_id.lower():
             raise errors.InvalidSessionId(
-                "LiveAvatar session ids are UUIDs",
+                "LiveAvatar session ids are UUIDs (8-4-4-4-12 hex digits)",
                 provider=self.provider.value,
                 session_id=session_id,
-            ) from None
+            )
 
     def _body(self, session_id: str, reason: EndReason) -> StopSessionSchema:
         return StopSessionSchema(
