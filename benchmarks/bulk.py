@@ -13,6 +13,7 @@ from typing import Any
 import aiohttp
 import attrs
 import httpx
+import httpx_aiohttp
 import requests
 from sessionend import AsyncSessionEnder, EndResult, Outcome, Provider, SessionEnder, _defaults
 
@@ -98,7 +99,9 @@ async def aiohttp_loop(
         return await _timed_pool(server, warmup, measured, concurrency, send)
 
 
-def _generated_clients(server: FakeServer) -> dict[Provider, Any]:
+def _generated_clients(
+    server: FakeServer, transport: Callable[[], httpx.AsyncBaseTransport] | None
+) -> dict[Provider, Any]:
     # What a plain openapi-python-client user writes: one client per vendor, defaults kept.
     from akool_client import AuthenticatedClient as AkoolClient
     from digitalsamba_client import AuthenticatedClient as DigitalSambaClient
@@ -108,7 +111,8 @@ def _generated_clients(server: FakeServer) -> dict[Provider, Any]:
 
     def header(provider: Provider, name: str) -> dict[str, Any]:
         request = raw_request("", provider, "x")
-        return {"token": request.headers[name], "prefix": "", "auth_header_name": name}
+        options = {"token": request.headers[name], "prefix": "", "auth_header_name": name}
+        return options | ({"httpx_args": {"transport": transport()}} if transport else {})
 
     basic = raw_request("", Provider.DIGITALSAMBA, "x").headers["Authorization"].split()[1]
     return {
@@ -124,7 +128,10 @@ def _generated_clients(server: FakeServer) -> dict[Provider, Any]:
             **header(Provider.OPENHANDS, "X-Session-API-Key"),
         ),
         Provider.DIGITALSAMBA: DigitalSambaClient(
-            base_url=server.base_url(Provider.DIGITALSAMBA), token=basic, prefix="Basic"
+            base_url=server.base_url(Provider.DIGITALSAMBA),
+            token=basic,
+            prefix="Basic",
+            httpx_args={"transport": transport()} if transport else {},
         ),
         Provider.ELIZAOS: ElizaOSClient(
             base_url=server.base_url(Provider.ELIZAOS), **header(Provider.ELIZAOS, "X-API-KEY")
@@ -136,6 +143,28 @@ async def generated_default(
     server: FakeServer, warmup: Sequence[Target], measured: Sequence[Target], concurrency: int
 ) -> tuple[int, Stopwatch]:
     """The generated clients called directly, on httpx's default async transport."""
+    return await _generated(server, warmup, measured, concurrency, None)
+
+
+async def generated_aiohttp(
+    server: FakeServer, warmup: Sequence[Target], measured: Sequence[Target], concurrency: int
+) -> tuple[int, Stopwatch]:
+    """The generated clients called directly, on httpx-aiohttp's transport as it comes."""
+
+    def transport() -> httpx.AsyncBaseTransport:
+        limits = httpx.Limits(max_connections=_defaults.MAX_CONNECTIONS)
+        return httpx_aiohttp.AiohttpTransport(limits=limits)
+
+    return await _generated(server, warmup, measured, concurrency, transport)
+
+
+async def _generated(
+    server: FakeServer,
+    warmup: Sequence[Target],
+    measured: Sequence[Target],
+    concurrency: int,
+    transport: Callable[[], httpx.AsyncBaseTransport] | None,
+) -> tuple[int, Stopwatch]:
     import uuid
 
     from akool_client.api.session_management import (
@@ -150,7 +179,7 @@ async def generated_default(
         stop_conversation_api_conversations_conversation_id_stop_post as hands_stop,
     )
 
-    clients = _generated_clients(server)
+    clients = _generated_clients(server, transport)
 
     async def send(target: Target) -> bool:
         provider, session_id = target
@@ -290,6 +319,11 @@ VARIANTS: tuple[Variant, ...] = (
         "generated_default",
         "generated clients on httpx's default async transport",
         generated_default,
+    ),
+    Variant(
+        "generated_aiohttp",
+        "generated clients on httpx-aiohttp's transport",
+        generated_aiohttp,
     ),
     Variant("requests_snippet", "vendors' snippet: requests.request, one by one", requests_snippet),
 )
