@@ -66,3 +66,15 @@ def tests(session: nox.Session) -> None:
     """Run the test suite (arguments after -- go to pytest)."""
     install(session, "test")
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Run the benchmarks, write benchmarks/results.json and bulk.png, refresh README's table.
+
+    Arguments after -- go to the benchmark script instead (e.g. ``-- --targets 1000``), and
+    README is then left alone: a quick run's numbers are not the published ones.
+    """
+    install(session, "bench")
+    arguments = session.posargs or ["--readme", "README.md"]
+    session.run("python", "-m", "benchmarks.run", *arguments)

@@ -23,7 +23,7 @@ import httpx
 import psutil
 from sessionend import Provider, ProviderSettings
 
-__all__ = ["PROVIDERS", "FakeServer", "RawRequest", "raw_request"]
+__all__ = ["PROVIDERS", "FakeServer", "RawRequest", "raw_request", "settings_for"]
 
 PROVIDERS = tuple(Provider)
 
@@ -86,6 +86,19 @@ def raw_request(base_url: str, provider: Provider, session_id: str) -> RawReques
         f"{base_url}/api/messaging/sessions/{segment}",
         {"X-API-KEY": credentials["api_key"]},
     )
+
+
+def settings_for(port: int) -> dict[Provider, ProviderSettings]:
+    """Settings for SessionEnder and AsyncSessionEnder that point at the server on ``port``."""
+    return {
+        provider: ProviderSettings(
+            api_key=CREDENTIALS[provider].get("api_key"),
+            team_id=CREDENTIALS[provider].get("team_id"),
+            developer_key=CREDENTIALS[provider].get("developer_key"),
+            base_url=f"http://127.0.0.1:{port}/{provider.value}",
+        )
+        for provider in PROVIDERS
+    }
 
 
 def _serve(port: int, ready: multiprocessing.connection.Connection) -> None:
@@ -157,19 +170,11 @@ class FakeServer:
 
     def base_url(self, provider: Provider) -> str:
         """The base URL of one fake vendor."""
-        return f"http://127.0.0.1:{self.port}/{provider.value}"
+        return settings_for(self.port)[provider].base_url or ""
 
     def settings(self) -> dict[Provider, ProviderSettings]:
         """Settings for SessionEnder and AsyncSessionEnder that point at the server."""
-        return {
-            provider: ProviderSettings(
-                api_key=CREDENTIALS[provider].get("api_key"),
-                team_id=CREDENTIALS[provider].get("team_id"),
-                developer_key=CREDENTIALS[provider].get("developer_key"),
-                base_url=self.base_url(provider),
-            )
-            for provider in PROVIDERS
-        }
+        return settings_for(self.port)
 
     def create_sessions(self, provider: Provider, count: int) -> list[str]:
         """Register ``count`` active sessions at one fake vendor and return their ids."""
