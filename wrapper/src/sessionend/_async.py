@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from . import _defaults, _transport
+from . import _defaults
 from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
@@ -165,9 +165,8 @@ class AsyncSessionEnder:
         client = self._clients.get(provider)
         if client is None:
             client = self._core.build_client(
-                provider, self._transport or self._default_transport(), _transport.async_hooks
+                provider, self._transport or self._default_transport(), asynchronous=True
             )
-            client.get_async_httpx_client()
             self._clients[provider] = client
         return client
 
