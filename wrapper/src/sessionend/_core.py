@@ -7,10 +7,10 @@ provider never stops ends at another.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
 import httpx
 
 from . import _defaults, _transport, errors
@@ -24,7 +24,7 @@ from .providers import ADAPTERS, Adapter, Auth
 __all__ = ["Core", "Plan", "target_error", "unpack"]
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class Plan:
     """One validated end, ready to send."""
 
@@ -73,7 +73,7 @@ class Core:
         Raises:
             errors.ConfigurationError: When a required credential is missing.
         """
-        return self.adapters[provider].auth(attrs.asdict(self.settings[provider]))
+        return self.adapters[provider].auth(dataclasses.asdict(self.settings[provider]))
 
     def configured_providers(self) -> list[Provider]:
         """The providers whose required credentials are set."""

@@ -10,10 +10,10 @@ concurrent ends on one shared client never see each other's values.
 from __future__ import annotations
 
 import contextvars
+import dataclasses
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Protocol
 
-import attrs
 import httpx
 
 __all__ = ["Answer", "async_hooks", "call", "call_async", "sync_hooks"]
@@ -42,14 +42,14 @@ class GeneratedResponse(Protocol):
     def parsed(self) -> Any: ...
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class Answer:
     """One answer from a vendor, as the adapters interpret it."""
 
     status: int
-    headers: Mapping[str, str] = attrs.field(repr=False)
-    content: bytes = attrs.field(repr=False)
-    parsed: Any = attrs.field(default=None, repr=False)
+    headers: Mapping[str, str] = dataclasses.field(repr=False)
+    content: bytes = dataclasses.field(repr=False)
+    parsed: Any = dataclasses.field(default=None, repr=False)
     parse_failed: bool = False
 
 
