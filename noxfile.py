@@ -80,3 +80,15 @@ def contract(session: nox.Session) -> None:
     session.run(
         "pytest", "tests/contract", "--record-mode=none", "--block-network", *session.posargs
     )
+
+
+@nox.session(python=PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Run the benchmarks, write benchmarks/results.json and bulk.png, refresh README's table.
+
+    Arguments after -- go to the benchmark script instead (e.g. ``-- --targets 1000``), and
+    README is then left alone: a quick run's numbers are not the published ones.
+    """
+    install(session, "bench")
+    arguments = session.posargs or ["--readme", "README.md"]
+    session.run("python", "-m", "benchmarks.run", *arguments)

@@ -10,8 +10,9 @@ with sessionend.SessionEnder() as ender:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from . import errors
-from ._async import AsyncSessionEnder
 from ._config import ProviderSettings
 from ._models import EndReason, EndResult, Outcome, Provider
 from ._sync import SessionEnder, end_session
@@ -29,6 +30,9 @@ from .errors import (
     UnexpectedResponse,
     VendorError,
 )
+
+if TYPE_CHECKING:
+    from ._async import AsyncSessionEnder
 
 __all__ = [
     "AsyncSessionEnder",
@@ -53,3 +57,13 @@ __all__ = [
     "end_session",
     "errors",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # AsyncSessionEnder is loaded on first use: asyncio alone takes longer to import than the
+    # rest of what synchronous callers need.
+    if name == "AsyncSessionEnder":
+        from ._async import AsyncSessionEnder
+
+        return AsyncSessionEnder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

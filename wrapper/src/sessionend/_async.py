@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
 from types import TracebackType
 from typing import Any
 
 import httpx
 
-from . import _defaults, _transport
+from . import _defaults
 from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
@@ -26,7 +27,9 @@ Targets = Iterable[tuple[Provider | str, str]] | AsyncIterable[tuple[Provider | 
 class AsyncSessionEnder:
     """Ends sessions at any provider from asyncio code; see SessionEnder for the arguments.
 
-    ``transport`` is an ``httpx.AsyncBaseTransport``.
+    ``transport`` is an ``httpx.AsyncBaseTransport``; without one, each provider gets its own
+    pool on aiohttp (through httpx-aiohttp), which keeps up with bulk ends where httpx's
+    default async transport does not.
     """
 
     def __init__(
@@ -53,6 +56,7 @@ class AsyncSessionEnder:
         self._transport = transport
         # Clients are built synchronously inside the event loop, so no lock is needed.
         self._clients: dict[Provider, Any] = {}
+        self._ssl_context: ssl.SSLContext | None = None
         self._closed = False
 
     def __repr__(self) -> str:
@@ -124,6 +128,9 @@ class AsyncSessionEnder:
         self._check_open()
         source = _aiter(targets)
         pending: set[asyncio.Task[EndResult | SessionEndError]] = set()
+        # Finished tasks are queued by a done callback: waiting on the whole pending set after
+        # every completion would cost time in proportion to the concurrency.
+        finished: asyncio.Queue[asyncio.Task[EndResult | SessionEndError]] = asyncio.Queue()
         exhausted = False
         try:
             while True:
@@ -133,14 +140,17 @@ class AsyncSessionEnder:
                     except StopAsyncIteration:
                         exhausted = True
                     else:
-                        pending.add(asyncio.create_task(self._end_target(target, missing_ok)))
+                        task = asyncio.create_task(self._end_target(target, missing_ok))
+                        task.add_done_callback(finished.put_nowait)
+                        pending.add(task)
                 if not pending:
                     return
-                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                for task in done:
-                    yield task.result()
+                task = await finished.get()
+                pending.discard(task)
+                yield task.result()
         finally:
             for task in pending:
+                task.remove_done_callback(finished.put_nowait)
                 task.cancel()
             if pending:
                 await asyncio.gather(*pending, return_exceptions=True)
@@ -158,10 +168,19 @@ class AsyncSessionEnder:
         self._check_open()
         client = self._clients.get(provider)
         if client is None:
-            client = self._core.build_client(provider, self._transport, _transport.async_hooks)
-            client.get_async_httpx_client()
+            client = self._core.build_client(
+                provider, self._transport or self._default_transport(), asynchronous=True
+            )
             self._clients[provider] = client
         return client
+
+    def _default_transport(self) -> httpx.AsyncBaseTransport:
+        # Imported here: aiohttp takes longer to import than everything else sessionend needs.
+        from ._aiohttp import AiohttpTransport
+
+        if self._ssl_context is None:
+            self._ssl_context = httpx.create_ssl_context()
+        return AiohttpTransport(self._ssl_context)
 
     def _check_open(self) -> None:
         if self._closed:

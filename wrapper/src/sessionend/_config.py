@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import os
 from collections.abc import Mapping
 from urllib.parse import urlsplit
-
-import attrs
 
 from .errors import ConfigurationError
 
 __all__ = ["ProviderSettings", "check_base_url", "read_environment"]
 
 
-@attrs.frozen(kw_only=True)
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class ProviderSettings:
     """Settings for one provider; a field left None falls back to the environment.
 
@@ -25,9 +24,9 @@ class ProviderSettings:
         base_url: The vendor's base URL, for a self-hosted server or a test double.
     """
 
-    api_key: str | None = attrs.field(default=None, repr=False)
+    api_key: str | None = dataclasses.field(default=None, repr=False)
     team_id: str | None = None
-    developer_key: str | None = attrs.field(default=None, repr=False)
+    developer_key: str | None = dataclasses.field(default=None, repr=False)
     base_url: str | None = None
 
     def __repr__(self) -> str:
@@ -61,7 +60,7 @@ def read_environment(
         if value is None:
             value = environ.get(variable) or None
         values[field_name] = value
-    return attrs.evolve(given, **values)
+    return dataclasses.replace(given, **values)
 
 
 def check_base_url(url: str, *, provider: str, variable: str, allow_insecure_http: bool) -> str:

@@ -7,15 +7,16 @@ provider never stops ends at another.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
-import attrs
 import httpx
 
-from . import _defaults, errors
+from . import _defaults, _transport, errors
 from ._attempts import Attempts
 from ._config import ProviderSettings, check_base_url, read_environment
+from ._httpx import DirectAsyncClient, DirectClient
 from ._models import EndReason, Provider
 from ._session_id import check_session_id
 from .providers import ADAPTERS, Adapter, Auth
@@ -23,7 +24,7 @@ from .providers import ADAPTERS, Adapter, Auth
 __all__ = ["Core", "Plan", "target_error", "unpack"]
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class Plan:
     """One validated end, ready to send."""
 
@@ -72,7 +73,7 @@ class Core:
         Raises:
             errors.ConfigurationError: When a required credential is missing.
         """
-        return self.adapters[provider].auth(attrs.asdict(self.settings[provider]))
+        return self.adapters[provider].auth(dataclasses.asdict(self.settings[provider]))
 
     def configured_providers(self) -> list[Provider]:
         """The providers whose required credentials are set."""
@@ -89,9 +90,13 @@ class Core:
         self,
         provider: Provider,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
-        hooks: Callable[[], dict[str, list[Callable[..., Any]]]],
+        *,
+        asynchronous: bool,
     ) -> Any:
         """Build the provider's generated client, configured for sessionend.
+
+        The generated client is given a direct httpx client (see ``_httpx``), built here with
+        the same settings it would use for its own, its credential header included.
 
         Raises:
             errors.ConfigurationError: On a missing credential or an unusable base URL.
@@ -104,23 +109,34 @@ class Core:
             variable=adapter.base_url_variable,
             allow_insecure_http=self.allow_insecure_http,
         )
-        httpx_args: dict[str, Any] = {
-            "event_hooks": hooks(),
+        options: dict[str, Any] = {
+            "base_url": base_url,
+            "timeout": httpx.Timeout(self.timeout),
+            "follow_redirects": False,  # a redirect could carry the credential to another host
+            "event_hooks": _transport.async_hooks() if asynchronous else _transport.sync_hooks(),
             "limits": httpx.Limits(
                 max_connections=_defaults.MAX_CONNECTIONS,
                 max_keepalive_connections=_defaults.MAX_CONNECTIONS,
             ),
         }
         if transport is not None:
-            httpx_args["transport"] = transport
-        return adapter.client(
+            options["transport"] = transport
+        client = adapter.client(
             base_url,
             auth,
-            timeout=httpx.Timeout(self.timeout),
-            follow_redirects=False,  # a redirect could carry the credential to another host
+            timeout=options["timeout"],
+            follow_redirects=False,
             raise_on_unexpected_status=False,
-            httpx_args=httpx_args,
         )
+        if auth is not None:
+            # As the generated AuthenticatedClient sets it on the httpx client it builds.
+            token = f"{auth.prefix} {auth.token}" if auth.prefix else auth.token
+            options["headers"] = {auth.header: token}
+        if asynchronous:
+            client.set_async_httpx_client(DirectAsyncClient(**options))
+        else:
+            client.set_httpx_client(DirectClient(**options))
+        return client
 
     def plan(
         self,

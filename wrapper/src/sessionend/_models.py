@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from typing import Any
-
-import attrs
 
 __all__ = ["EndReason", "EndResult", "Outcome", "Provider"]
 
@@ -61,7 +60,7 @@ class EndReason(enum.StrEnum):
     UNKNOWN = "UNKNOWN"
 
 
-@attrs.frozen(kw_only=True)
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class EndResult:
     """What one end achieved.
 
@@ -85,4 +84,4 @@ class EndResult:
     vendor_message: str | None = None
     attempts: int = 1
     elapsed: float = 0.0
-    response: Any = attrs.field(default=None, repr=False, eq=False)
+    response: Any = dataclasses.field(default=None, repr=False, compare=False)

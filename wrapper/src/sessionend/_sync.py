@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from . import _defaults, _transport
+from . import _defaults
 from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
@@ -183,8 +183,7 @@ class SessionEnder:
             self._check_open()
             client = self._clients.get(provider)
             if client is None:
-                client = self._core.build_client(provider, self._transport, _transport.sync_hooks)
-                client.get_httpx_client()  # build it now, under the lock
+                client = self._core.build_client(provider, self._transport, asynchronous=False)
                 self._clients[provider] = client
             return client
 

@@ -12,10 +12,10 @@ concurrent ends on one shared client never see each other's values.
 from __future__ import annotations
 
 import contextvars
+import dataclasses
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from typing import Any, Protocol
 
-import attrs
 import httpx
 
 from ._defaults import MAX_BODY
@@ -46,21 +46,31 @@ class GeneratedResponse(Protocol):
     def parsed(self) -> Any: ...
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class Answer:
     """One answer from a vendor, as the adapters interpret it."""
 
     status: int
-    headers: Mapping[str, str] = attrs.field(repr=False)
-    content: bytes = attrs.field(repr=False)
-    parsed: Any = attrs.field(default=None, repr=False)
+    headers: Mapping[str, str] = dataclasses.field(repr=False)
+    content: bytes = dataclasses.field(repr=False)
+    parsed: Any = dataclasses.field(default=None, repr=False)
     parse_failed: bool = False
     oversized: bool = False
     """The body was longer than MAX_BODY and was not read."""
 
 
 class BodyTooLarge(Exception):
-    """An answer's body is longer than MAX_BODY bytes."""
+    """An answer's body is longer than MAX_BODY bytes.
+
+    A transport that reads bodies itself raises it with the answer's status and headers.
+    """
+
+    def __init__(
+        self, message: str, status: int | None = None, headers: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or {}
 
 
 class _BoundedStream(httpx.SyncByteStream):
@@ -144,8 +154,8 @@ def call(send: Callable[[], GeneratedResponse], timeout: float) -> Answer:
         return _answer(send())
     except _PARSE_ERRORS as error:
         return _unparsed(error)
-    except BodyTooLarge:
-        return _oversized()
+    except BodyTooLarge as error:
+        return _oversized(error)
 
 
 async def call_async(send: Callable[[], Awaitable[GeneratedResponse]], timeout: float) -> Answer:
@@ -156,8 +166,8 @@ async def call_async(send: Callable[[], Awaitable[GeneratedResponse]], timeout: 
         return _answer(await send())
     except _PARSE_ERRORS as error:
         return _unparsed(error)
-    except BodyTooLarge:
-        return _oversized()
+    except BodyTooLarge as error:
+        return _oversized(error)
 
 
 def _answer(response: GeneratedResponse) -> Answer:
@@ -171,7 +181,8 @@ def _unparsed(error: Exception) -> Answer:
     return Answer(raw.status_code, raw.headers, raw.content, None, parse_failed=True)
 
 
-def _oversized() -> Answer:
+def _oversized(error: BodyTooLarge) -> Answer:
     raw = _raw_answer.get()
-    assert raw is not None  # raised only from the response hook or the body it bounds
-    return Answer(raw.status_code, raw.headers, b"", None, parse_failed=True, oversized=True)
+    if raw is not None:  # raised by the response hook, or by the body it bounds
+        return Answer(raw.status_code, raw.headers, b"", None, parse_failed=True, oversized=True)
+    return Answer(error.status or 0, error.headers, b"", None, parse_failed=True, oversized=True)

@@ -45,7 +45,7 @@ def provider_rows(environ: Mapping[str, str] | None = None) -> list[dict[str, An
                 "base_url": _without_user_info(base_url),
                 "base_url_from": variable if environ.get(variable) else "default",
                 "credentials": credentials,
-                "credentials_optional": adapter.plain_client is not None,
+                "credentials_optional": adapter.credentials_optional,
                 "problem": problem,
             }
         )

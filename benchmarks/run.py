@@ -1,0 +1,274 @@
+"""Run every benchmark, print the results table, and write results.json and the bulk chart.
+
+    python -m benchmarks.run                      # what `nox -s bench` runs
+    python -m benchmarks.run --targets 1000 --rounds 1 --memory-targets 10000   # a quick look
+
+Ratios are taken between measurements of one run. The machine may be busy with other work,
+so every bulk variant is measured ``--rounds`` times, interleaved, and its best round kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .bulk import VARIANTS, BulkRun, run_variant
+from .importtime import ImportRun, run_import
+from .memory import MemoryRun, run_memory
+from .server import FakeServer
+from .single import SingleRun, run_single
+
+__all__ = ["Results", "main", "results_table"]
+
+README_START = "<!-- bench-results -->"
+README_END = "<!-- /bench-results -->"
+COMMAND = "nox -s bench"
+MB = 1_000_000
+
+
+@attrs.frozen
+class Results:
+    """One run of every benchmark."""
+
+    machine: dict[str, Any]
+    options: dict[str, Any]
+    bulk: tuple[BulkRun, ...]
+    single: SingleRun
+    imports: ImportRun
+    memory: MemoryRun
+
+    def best(self, name: str) -> BulkRun:
+        """The bulk variant ``name``'s fastest round."""
+        return max((run for run in self.bulk if run.name == name), key=lambda run: run.rate)
+
+    def server_capacity(self) -> float:
+        """Ends per second the fake server can answer on one core (from the aiohttp loop)."""
+        loop = self.best("aiohttp_loop")
+        # CPU time comes in clock ticks (10 ms on Linux): a tiny run may show none at all.
+        return loop.ends / max(loop.server_cpu, 0.01)
+
+    def checks(self) -> list[tuple[str, str, str, bool]]:
+        """(what, measured, target, met) for each target of the issue."""
+        ours = self.best("sessionend").rate
+        vs_loop = ours / self.best("aiohttp_loop").rate
+        vs_generated = ours / self.best("generated_default").rate
+        growth = self.memory.growth / MB
+        return [
+            ("bulk vs hand-written aiohttp loop", f"{vs_loop:.2f}x", "≥ 0.5x", vs_loop >= 0.5),
+            (
+                "bulk vs generated clients on httpx's default transport",
+                f"{vs_generated:.1f}x",
+                "≥ 10x",
+                vs_generated >= 10,
+            ),
+            (
+                "single end vs raw httpx.Client.post (median)",
+                f"{self.single.ratio:.3f}x",
+                "≤ 1.15x",
+                self.single.ratio <= 1.15,
+            ),
+            (
+                "import time vs httpx (median)",
+                f"{self.imports.ratio:.2f}x",
+                "≤ 1.5x",
+                self.imports.ratio <= 1.5,
+            ),
+            (
+                f"memory growth over {self.memory.targets:,} targets",
+                f"{growth:.1f} MB",
+                "< 50 MB",
+                growth < 50,
+            ),
+        ]
+
+    def as_json(self) -> dict[str, Any]:
+        """Everything measured, for results.json."""
+        return {
+            "machine": self.machine,
+            "options": self.options,
+            "server_capacity_per_second": round(self.server_capacity()),
+            "bulk": [
+                attrs.asdict(run)
+                | {"rate": round(run.rate, 1), "server_busy": round(run.server_busy, 3)}
+                for run in self.bulk
+            ],
+            "single": attrs.asdict(self.single) | {"ratio": round(self.single.ratio, 4)},
+            "import": attrs.asdict(self.imports) | {"ratio": round(self.imports.ratio, 4)},
+            "memory": attrs.asdict(self.memory) | {"growth": self.memory.growth},
+            "checks": [
+                {"what": what, "measured": measured, "target": target, "met": met}
+                for what, measured, target, met in self.checks()
+            ],
+        }
+
+
+def results_table(results: Results) -> str:
+    """The Markdown that README's Performance section shows."""
+    machine = results.machine
+    lines = [
+        f"Measured {machine['date']} on {machine['cpus']} cores ({machine['processor']}), "
+        f"Python {machine['python']}, {machine['system']}; reproduce with `{COMMAND}`.",
+        "",
+        "| comparison | measured | target | |",
+        "|---|---|---|---|",
+    ]
+    for what, measured, target, met in results.checks():
+        lines.append(f"| {what} | {measured} | {target} | {'met' if met else 'not met'} |")
+    loop_rate = results.best("aiohttp_loop").rate
+    lines += [
+        "",
+        f"Bulk: {results.options['targets']:,} ends over the five providers at concurrency "
+        f"{results.options['concurrency']} (the snippet: one at a time), best of "
+        f"{results.options['rounds']} rounds. The fake server answers about "
+        f"{results.server_capacity():,.0f} ends/s on its core; *server busy* is the share of "
+        "the wall time it spent on the CPU, so a variant near 100% was held back by the server, "
+        "not the client.",
+        "",
+        "| client | ends/s | vs aiohttp loop | server busy |",
+        "|---|---|---|---|",
+    ]
+    for variant in VARIANTS:
+        run = results.best(variant.name)
+        lines.append(
+            f"| {variant.label} | {run.rate:,.0f} | {run.rate / loop_rate:.2f}x "
+            f"| {run.server_busy:.0%} |"
+        )
+    lines += [
+        "",
+        f"Single end: median of {results.single.calls:,} calls each, "
+        f"{results.single.sessionend_median * 1e6:.0f} µs against "
+        f"{results.single.httpx_median * 1e6:.0f} µs. Import: median of "
+        f"{results.imports.runs} fresh interpreters, {results.imports.sessionend * 1e3:.0f} ms "
+        f"against {results.imports.httpx * 1e3:.0f} ms. Memory: resident size "
+        f"{results.memory.rss_before / MB:.0f} MB before, peak "
+        f"{results.memory.rss_peak / MB:.0f} MB.",
+    ]
+    return "\n".join(lines)
+
+
+def write_chart(results: Results, path: Path) -> None:
+    """A bar chart of the bulk comparison, with the server's capacity marked."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only: no display is needed or wanted
+    import matplotlib.pyplot as plt
+
+    runs = [results.best(variant.name) for variant in VARIANTS]
+    loop_rate = results.best("aiohttp_loop").rate
+    figure, axes = plt.subplots(figsize=(9, 4.2), dpi=110)
+    positions = list(range(len(runs)))[::-1]
+    colours = ["#2f6db5" if run.name.startswith("sessionend") else "#9aa4ad" for run in runs]
+    axes.barh(positions, [run.rate for run in runs], color=colours)
+    axes.set_yticks(positions, [run.label for run in runs], fontsize=8)
+    for position, run in zip(positions, runs, strict=True):
+        axes.text(
+            run.rate,
+            position,
+            f" {run.rate:,.0f}/s ({run.rate / loop_rate:.2f}x)",
+            va="center",
+            fontsize=8,
+        )
+    capacity = results.server_capacity()
+    axes.axvline(capacity, color="#c0392b", linestyle="--", linewidth=1)
+    axes.text(
+        capacity, positions[0] + 0.6, " server capacity", color="#c0392b", fontsize=8, va="top"
+    )
+    axes.set_xlim(0, max(capacity, max(run.rate for run in runs)) * 1.3)
+    axes.set_xlabel("ends per second (higher is better)")
+    machine = results.machine
+    axes.set_title(
+        f"{results.options['targets']:,} ends, concurrency {results.options['concurrency']}"
+        f" — {machine['cpus']} cores, Python {machine['python']}, {machine['date']}",
+        fontsize=9,
+    )
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+
+
+def update_readme(path: Path, table: str) -> None:
+    """Replace the results between README's markers."""
+    text = path.read_text()
+    start, end = text.index(README_START), text.index(README_END)
+    path.write_text(text[: start + len(README_START)] + "\n" + table + "\n" + text[end:])
+
+
+def measure(options: argparse.Namespace) -> Results:
+    """Run every benchmark against one fake server."""
+    bulk: list[BulkRun] = []
+    with FakeServer() as server:
+        for round_number in range(options.rounds):
+            for variant in VARIANTS:
+                run = run_variant(
+                    server, variant, options.targets, options.concurrency, options.warmup
+                )
+                bulk.append(run)
+                print(
+                    f"round {round_number + 1} {variant.name:18} {run.rate:9,.0f} ends/s "
+                    f"(ended {run.ended}/{run.ends}, server busy {run.server_busy:.0%})",
+                    flush=True,
+                )
+        single = run_single(server, options.single_calls)
+        print(f"single end: {single.ratio:.3f}x raw httpx", flush=True)
+        memory = run_memory(server, options.memory_targets, options.concurrency)
+        print(f"memory: {memory.growth / MB:.1f} MB growth", flush=True)
+    imports = run_import(options.import_runs)
+    print(f"import: {imports.ratio:.2f}x httpx", flush=True)
+    machine = {
+        "date": datetime.date.today().isoformat(),
+        "cpus": os.cpu_count(),
+        "processor": platform.machine(),
+        "python": platform.python_version(),
+        "system": platform.system(),
+    }
+    settings = {
+        name: str(value) if isinstance(value, Path) else value
+        for name, value in vars(options).items()
+    }
+    return Results(machine, settings, tuple(bulk), single, imports, memory)
+
+
+def parse(arguments: Sequence[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--targets", type=int, default=10_000, help="ends per bulk variant")
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--rounds", type=int, default=3, help="bulk rounds; the best is kept")
+    parser.add_argument("--warmup", type=int, default=64, help="untimed ends per variant")
+    parser.add_argument("--single-calls", type=int, default=2_000)
+    parser.add_argument("--import-runs", type=int, default=9)
+    parser.add_argument("--memory-targets", type=int, default=100_000)
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent)
+    parser.add_argument("--no-chart", action="store_true", help="skip the PNG (no matplotlib)")
+    parser.add_argument("--readme", type=Path, help="rewrite this README's results section")
+    return parser.parse_args(arguments)
+
+
+def main(arguments: Sequence[str] | None = None) -> Results:
+    """Measure, print the table, and write the results (and the chart and README)."""
+    options = parse(arguments)
+    results = measure(options)
+    table = results_table(results)
+    print("\n" + table)
+    options.out.mkdir(parents=True, exist_ok=True)
+    (options.out / "results.json").write_text(
+        json.dumps(results.as_json(), indent=2, ensure_ascii=False) + "\n"
+    )
+    if not options.no_chart:
+        write_chart(results, options.out / "bulk.png")
+    if options.readme is not None:
+        update_readme(options.readme, table)
+    return results
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,238 @@
+"""The fake vendors in their own process, and the requests each vendor expects.
+
+The server runs in a separate process so it has a core of its own: a server sharing the
+client's interpreter would slow both, and hide where the time goes. Its CPU time is read
+around each measurement, so a server bottleneck shows in the output.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import multiprocessing
+import multiprocessing.connection
+import time
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+import attrs
+import httpx
+import psutil
+from sessionend import Provider, ProviderSettings
+
+__all__ = ["PROVIDERS", "FakeServer", "RawRequest", "raw_request", "settings_for"]
+
+PROVIDERS = tuple(Provider)
+
+# Fixed, fake credentials: the client side must know what the server accepts.
+CREDENTIALS: Mapping[Provider, Mapping[str, str]] = {
+    Provider.LIVEAVATAR: {"api_key": "bench-liveavatar-key"},
+    Provider.AKOOL: {"api_key": "bench-akool-key"},
+    Provider.OPENHANDS: {"api_key": "bench-openhands-key"},
+    Provider.DIGITALSAMBA: {"team_id": "bench-team", "developer_key": "bench-ds-key"},
+    Provider.ELIZAOS: {"api_key": "bench-elizaos-key"},
+}
+
+LIFETIME = 1800.0
+"""Seconds after which the server process stops by itself, whatever happens to its parent."""
+
+
+@attrs.frozen
+class RawRequest:
+    """One end-session request as a hand-written client sends it."""
+
+    method: str
+    url: str
+    headers: Mapping[str, str]
+    json: Any = None
+
+
+def raw_request(base_url: str, provider: Provider, session_id: str) -> RawRequest:
+    """The request that ends ``session_id`` at ``provider``, written from the vendors' docs."""
+    credentials = CREDENTIALS[provider]
+    segment = quote(session_id, safe="")
+    if provider is Provider.LIVEAVATAR:
+        return RawRequest(
+            "POST",
+            f"{base_url}/v1/sessions/stop",
+            {"X-API-KEY": credentials["api_key"]},
+            {"session_id": session_id, "reason": "USER_CLOSED"},
+        )
+    if provider is Provider.AKOOL:
+        return RawRequest(
+            "POST",
+            f"{base_url}/api/open/v4/liveAvatar/session/close",
+            {"x-api-key": credentials["api_key"]},
+            {"id": session_id},
+        )
+    if provider is Provider.OPENHANDS:
+        return RawRequest(
+            "POST",
+            f"{base_url}/api/conversations/{segment}/stop",
+            {"X-Session-API-Key": credentials["api_key"]},
+        )
+    if provider is Provider.DIGITALSAMBA:
+        pair = f"{credentials['team_id']}:{credentials['developer_key']}"
+        return RawRequest(
+            "POST",
+            f"{base_url}/api/v1/sessions/{segment}/end",
+            {"Authorization": "Basic " + base64.b64encode(pair.encode()).decode()},
+        )
+    return RawRequest(
+        "DELETE",
+        f"{base_url}/api/messaging/sessions/{segment}",
+        {"X-API-KEY": credentials["api_key"]},
+    )
+
+
+def settings_for(port: int) -> dict[Provider, ProviderSettings]:
+    """Settings for SessionEnder and AsyncSessionEnder that point at the server on ``port``."""
+    return {
+        provider: ProviderSettings(
+            api_key=CREDENTIALS[provider].get("api_key"),
+            team_id=CREDENTIALS[provider].get("team_id"),
+            developer_key=CREDENTIALS[provider].get("developer_key"),
+            base_url=f"http://127.0.0.1:{port}/{provider.value}",
+        )
+        for provider in PROVIDERS
+    }
+
+
+def _serve(port: int, ready: multiprocessing.connection.Connection) -> None:
+    # Runs in the child process: the fakes in the foreground of its own event loop.
+    from sessionend.testing import FakeVendors
+
+    async def main() -> None:
+        credentials = {provider.value: dict(values) for provider, values in CREDENTIALS.items()}
+        fakes = FakeVendors(port=port, credentials=credentials)
+        started = asyncio.Event()
+        serving = asyncio.ensure_future(fakes.serve(started))
+        await started.wait()
+        ready.send(fakes.port)
+        with contextlib.suppress(TimeoutError):  # the lifetime is up: stop
+            await asyncio.wait_for(serving, LIFETIME)
+
+    asyncio.run(main())
+
+
+class FakeServer:
+    """The five fake vendors served by a child process on a loopback port."""
+
+    def __init__(self) -> None:
+        self.port = 0
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._control: httpx.Client | None = None
+        self._cpu: psutil.Process | None = None
+
+    def start(self) -> FakeServer:
+        """Start the child process; returns once it listens."""
+        context = multiprocessing.get_context("spawn")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_serve, args=(0, send), daemon=True)
+        process.start()
+        self._process = process
+        # Wait for the port, or for the child to die trying.
+        multiprocessing.connection.wait([receive, process.sentinel], timeout=60)
+        if not receive.poll():
+            self.stop()
+            raise RuntimeError("the fake vendors did not start (within 60 s)")
+        self.port = int(receive.recv())
+        self._control = httpx.Client(timeout=60)
+        self._cpu = psutil.Process(process.pid)
+        return self
+
+    def stop(self) -> None:
+        """Stop the child process. Stopping twice is harmless."""
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+        process, self._process = self._process, None
+        if process is not None:
+            process.terminate()
+            process.join(10)
+            if process.is_alive():
+                process.kill()
+                process.join(10)
+
+    def __enter__(self) -> FakeServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def base_url(self, provider: Provider) -> str:
+        """The base URL of one fake vendor."""
+        return settings_for(self.port)[provider].base_url or ""
+
+    def settings(self) -> dict[Provider, ProviderSettings]:
+        """Settings for SessionEnder and AsyncSessionEnder that point at the server."""
+        return settings_for(self.port)
+
+    def create_sessions(self, provider: Provider, count: int) -> list[str]:
+        """Register ``count`` active sessions at one fake vendor and return their ids."""
+        assert self._control is not None, "start the server first"
+        ids: list[str] = []
+        while len(ids) < count:
+            batch = min(count - len(ids), 100_000)
+            answer = self._control.post(
+                f"http://127.0.0.1:{self.port}/_fake/{provider.value}/sessions",
+                json={"count": batch},
+            )
+            answer.raise_for_status()
+            ids.extend(answer.json()["session_ids"])
+        return ids
+
+    def targets(self, count: int) -> list[tuple[Provider, str]]:
+        """``count`` fresh (provider, session_id) targets, spread evenly over the providers."""
+        per_provider = {
+            provider: self.create_sessions(provider, -(-count // len(PROVIDERS)))
+            for provider in PROVIDERS
+        }
+        spread = []
+        for index in range(count):
+            provider = PROVIDERS[index % len(PROVIDERS)]
+            spread.append((provider, per_provider[provider][index // len(PROVIDERS)]))
+        return spread
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far (user and system)."""
+        assert self._cpu is not None, "start the server first"
+        times = self._cpu.cpu_times()
+        return float(times.user + times.system)
+
+
+@attrs.frozen
+class Measured:
+    """Wall and CPU time of one measured stretch, the server's CPU included."""
+
+    wall: float
+    client_cpu: float
+    server_cpu: float
+
+
+class Stopwatch:
+    """Measures wall time, this process's CPU time and the server's CPU time."""
+
+    def __init__(self, server: FakeServer) -> None:
+        self.server = server
+        self._start = (0.0, 0.0, 0.0)
+        self.result = Measured(0.0, 0.0, 0.0)
+
+    def __enter__(self) -> Stopwatch:
+        self._start = (time.perf_counter(), time.process_time(), self.server.cpu_seconds())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.result = Measured(
+            time.perf_counter() - self._start[0],
+            time.process_time() - self._start[1],
+            self.server.cpu_seconds() - self._start[2],
+        )

@@ -1,0 +1,64 @@
+"""Single end: ``SessionEnder.end`` against a raw ``httpx.Client.post`` of the same request.
+
+Both run on a warm connection to the same fake vendor; the calls are interleaved, so a
+slower stretch of the machine slows both alike, and the medians are compared.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import attrs
+import httpx
+from sessionend import Outcome, Provider, SessionEnder
+
+from .server import FakeServer, raw_request
+
+__all__ = ["SingleRun", "run_single"]
+
+PROVIDER = Provider.AKOOL
+"""A JSON body, a key header and a JSON answer: the commonest shape among the vendors."""
+
+
+@attrs.frozen
+class SingleRun:
+    """Per-call times of both, in seconds."""
+
+    calls: int
+    sessionend_median: float
+    httpx_median: float
+
+    @property
+    def ratio(self) -> float:
+        """The median time of a sessionend end over that of a raw httpx post."""
+        return self.sessionend_median / self.httpx_median
+
+
+def run_single(server: FakeServer, calls: int, warmup: int = 50) -> SingleRun:
+    """Time ``calls`` ends each way, after ``warmup`` untimed ones each."""
+    session_ids = server.create_sessions(PROVIDER, 2 * (calls + warmup))
+    base_url = server.base_url(PROVIDER)
+    ours: list[float] = []
+    theirs: list[float] = []
+    with (
+        SessionEnder(settings=server.settings(), timeout=30) as ender,
+        httpx.Client(timeout=30) as client,
+    ):
+        for index in range(calls + warmup):
+            request = raw_request(base_url, PROVIDER, session_ids[2 * index])
+            started = time.perf_counter()
+            answer = client.post(request.url, json=request.json, headers=request.headers)
+            elapsed = time.perf_counter() - started
+            if answer.json().get("code") != 1000:
+                raise RuntimeError(f"raw httpx end failed: {answer.text}")
+            session_id = session_ids[2 * index + 1]
+            started = time.perf_counter()
+            result = ender.end(PROVIDER, session_id)
+            elapsed_ours = time.perf_counter() - started
+            if result.outcome is not Outcome.ENDED:
+                raise RuntimeError(f"sessionend end failed: {result}")
+            if index >= warmup:
+                theirs.append(elapsed)
+                ours.append(elapsed_ours)
+    return SingleRun(calls, statistics.median(ours), statistics.median(theirs))

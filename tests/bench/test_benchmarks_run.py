@@ -1,0 +1,71 @@
+"""Every benchmark once, on a tiny input, so the benchmark code cannot rot.
+
+Nothing here asserts a time: the machine running the tests may be slow or busy. What is
+checked is that each benchmark ran, ended what it was given, and wrote its results.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks import run
+from benchmarks.bulk import VARIANTS
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[run.Results, Path]:
+    out = tmp_path_factory.mktemp("bench")
+    readme = out / "README.md"
+    readme.write_text(f"before\n{run.README_START}\nold\n{run.README_END}\nafter\n")
+    measured = run.main(
+        [
+            "--targets=10",
+            "--rounds=1",
+            "--warmup=5",
+            "--concurrency=4",
+            "--single-calls=3",
+            "--import-runs=1",
+            "--memory-targets=10",
+            f"--out={out}",
+            f"--readme={readme}",
+            "--no-chart",
+        ]
+    )
+    return measured, out
+
+
+def test_every_bulk_variant_ends_every_target(results: tuple[run.Results, Path]) -> None:
+    measured, _ = results
+    assert {variant.name for variant in VARIANTS} == {item.name for item in measured.bulk}
+    assert all(item.ended == item.ends == 10 for item in measured.bulk)
+
+
+def test_the_other_benchmarks_ran(results: tuple[run.Results, Path]) -> None:
+    measured, _ = results
+    assert measured.single.calls == 3
+    assert measured.single.sessionend_median > 0
+    assert measured.imports.sessionend > 0
+    assert measured.imports.httpx > 0
+    assert measured.memory.targets == measured.memory.ended == 10
+    assert measured.server_capacity() > 0
+
+
+def test_results_are_written(results: tuple[run.Results, Path]) -> None:
+    _, out = results
+    written = json.loads((out / "results.json").read_text())
+    assert len(written["checks"]) == 5
+    readme = (out / "README.md").read_text()
+    assert readme.startswith("before\n")
+    assert readme.endswith("after\n")
+    assert "old" not in readme
+    assert "| bulk vs hand-written aiohttp loop |" in readme
+
+
+def test_the_chart_is_drawn(results: tuple[run.Results, Path], tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    measured, _ = results
+    run.write_chart(measured, tmp_path / "bulk.png")
+    assert (tmp_path / "bulk.png").read_bytes().startswith(b"\x89PNG")

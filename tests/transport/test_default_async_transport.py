@@ -1,0 +1,169 @@
+"""AsyncSessionEnder's default transport (aiohttp, through httpx-aiohttp) against the fakes.
+
+The unit tests give every ender a MockTransport; these run the transport users get by
+default over real loopback HTTP, where what a failure means depends on where it happened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import httpx
+import pytest
+import sessionend
+import sessionend._async
+from sessionend import AsyncSessionEnder, EndResult, Outcome, Provider, errors
+from sessionend._aiohttp import AiohttpTransport
+from sessionend.testing import FakeVendors, Fault, SessionState
+
+
+@pytest.fixture(scope="module")
+def fakes() -> Iterator[FakeVendors]:
+    with FakeVendors() as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def no_retry_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def no_wait(seconds: float) -> None:
+        del seconds
+
+    monkeypatch.setattr(sessionend._async, "_sleep", no_wait)
+
+
+def test_ends_at_every_provider_in_bulk(fakes: FakeVendors) -> None:
+    targets = [
+        (provider, session_id)
+        for provider in Provider
+        for session_id in fakes.create_sessions(provider, 20)
+    ]
+
+    async def main() -> list[object]:
+        async with AsyncSessionEnder(settings=fakes.settings()) as ender:
+            return [item async for item in ender.end_many(targets, concurrency=16)]
+
+    items = asyncio.run(main())
+    assert isinstance(items, list)
+    assert len(items) == len(targets)
+    assert all(isinstance(item, EndResult) and item.outcome is Outcome.ENDED for item in items)
+    assert all(fakes.state(provider, sid) is SessionState.ENDED for provider, sid in targets)
+
+
+def test_the_default_transport_is_aiohttp_and_a_given_one_wins(fakes: FakeVendors) -> None:
+    given = httpx.AsyncHTTPTransport()
+
+    async def main() -> tuple[httpx.AsyncBaseTransport, httpx.AsyncBaseTransport]:
+        async with (
+            AsyncSessionEnder(settings=fakes.settings()) as default,
+            AsyncSessionEnder(settings=fakes.settings(), transport=given) as custom,
+        ):
+            await default.end("akool", fakes.create_session("akool"))
+            await custom.end("akool", fakes.create_session("akool"))
+            return (
+                default._client(Provider.AKOOL).get_async_httpx_client()._transport,
+                custom._client(Provider.AKOOL).get_async_httpx_client()._transport,
+            )
+
+    default_transport, custom_transport = asyncio.run(main())
+    assert isinstance(default_transport, AiohttpTransport)
+    assert custom_transport is given
+
+
+def test_a_connection_dropped_after_the_end_is_an_unknown_outcome(fakes: FakeVendors) -> None:
+    # The first attempt ends the session but its answer is lost; the retry finds it ended.
+    session_id = fakes.create_session("elizaos")
+    fakes.inject("elizaos", Fault.drop(after_processing=True), session_id=session_id)
+
+    async def main() -> EndResult:
+        async with AsyncSessionEnder(settings=fakes.settings()) as ender:
+            return await ender.end("elizaos", session_id)
+
+    result = asyncio.run(main())
+    assert isinstance(result, EndResult)
+    assert result.outcome is Outcome.ALREADY_ENDED
+    assert result.attempts == 2
+
+
+def test_a_connection_dropped_before_the_end_is_retried(fakes: FakeVendors) -> None:
+    session_id = fakes.create_session("openhands")
+    fakes.inject("openhands", Fault.drop(), session_id=session_id)
+
+    async def main() -> EndResult:
+        async with AsyncSessionEnder(settings=fakes.settings()) as ender:
+            return await ender.end("openhands", session_id)
+
+    result = asyncio.run(main())
+    assert isinstance(result, EndResult)
+    assert result.outcome is Outcome.ENDED
+    assert result.attempts == 2
+
+
+def test_a_slow_answer_times_out_per_attempt(fakes: FakeVendors) -> None:
+    session_id = fakes.create_session("akool")
+    fakes.inject("akool", Fault.delay(2.0, times=3), session_id=session_id)
+
+    async def main() -> None:
+        async with AsyncSessionEnder(settings=fakes.settings(), max_retries=1) as ender:
+            await ender.end("akool", session_id, timeout=0.2)
+
+    with pytest.raises(errors.EndTimeout) as raised:
+        asyncio.run(main())
+    assert raised.value.attempts == 2
+
+
+def test_a_refused_connection_is_a_transport_error() -> None:
+    settings = {
+        "openhands": sessionend.ProviderSettings(api_key="k", base_url="http://127.0.0.1:9")
+    }
+
+    async def main() -> None:
+        async with AsyncSessionEnder(settings=settings, max_retries=1) as ender:
+            await ender.end("openhands", "abc")
+
+    with pytest.raises(errors.TransportError) as raised:
+        asyncio.run(main())
+    assert raised.value.attempts == 2
+
+
+@pytest.mark.parametrize(
+    ("aiohttp_error", "httpx_error"),
+    [
+        ("ServerDisconnectedError", httpx.RemoteProtocolError),
+        ("ClientPayloadError", httpx.ReadError),
+        ("SocketTimeoutError", httpx.ReadTimeout),
+        ("ConnectionTimeoutError", httpx.ConnectTimeout),
+    ],
+)
+def test_aiohttp_errors_keep_where_the_request_got_to(
+    aiohttp_error: str, httpx_error: type[httpx.TransportError]
+) -> None:
+    import aiohttp
+    from sessionend._aiohttp import httpx_error as mapped
+
+    error = getattr(aiohttp, aiohttp_error)("lost")
+    request = httpx.Request("POST", "http://127.0.0.1/x")
+    assert type(mapped(error, request)) is httpx_error
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_the_transport_stops_reading_a_body_over_the_bound(
+    fakes: FakeVendors, chunked: bool
+) -> None:
+    """A 10 MB answer is refused by the transport itself, not read into memory first."""
+    from sessionend._defaults import MAX_BODY
+    from sessionend._transport import BodyTooLarge
+
+    fakes.inject("openhands", Fault.answer(200, b"x" * (10 * MAX_BODY), chunked=chunked))
+    url = fakes.base_url("openhands") + "/api/conversations/c/stop"
+
+    async def main() -> None:
+        transport = AiohttpTransport()
+        try:
+            with pytest.raises(BodyTooLarge) as caught:
+                await transport.handle_async_request(httpx.Request("POST", url))
+            assert caught.value.status == 200
+        finally:
+            await transport.aclose()
+
+    asyncio.run(main())
