@@ -20,10 +20,11 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .. import _defaults
+from .._async import AsyncSessionEnder
 from .._models import EndReason, Provider
 from .._sync import SessionEnder
 from ..errors import ConfigurationError, InvalidSessionId, SessionEndError
-from ._bulk import end_all
+from ._bulk import Tally, end_all
 from ._output import human_line, record
 from ._providers import provider_rows, providers_table
 from ._targets import read_targets
@@ -117,20 +118,24 @@ def end_many(
     """End every session listed in FILE; one JSON line per target on stdout."""
     console = _stderr()
     started = time.monotonic()
-    with _opened(source) as stream, SessionEnder() as ender, _progress(console) as advance:
+    with _opened(source) as stream, _progress(console) as advance:
 
         def emit(item: dict[str, Any]) -> None:
             sys.stdout.write(json.dumps(item) + "\n")
             advance()
 
+        async def run() -> Tally:
+            async with AsyncSessionEnder() as ender:
+                return await end_all(
+                    ender,
+                    read_targets(stream),
+                    concurrency=concurrency,
+                    missing_ok=missing_ok,
+                    emit=emit,
+                )
+
         try:
-            tally = end_all(
-                ender,
-                read_targets(stream),
-                concurrency=concurrency,
-                missing_ok=missing_ok,
-                emit=emit,
-            )
+            tally = asyncio.run(run())
         except OSError as error:
             raise Stop(f"cannot read {source}: {error.strerror or error}") from None
     sys.stdout.flush()

@@ -1,20 +1,25 @@
-"""end-many: stream targets through SessionEnder.end_many and report every one of them."""
+"""end-many: stream targets through AsyncSessionEnder.end_many and report every one of them."""
 
 from __future__ import annotations
 
+import asyncio
 import collections
-from collections.abc import Callable, Iterable, Iterator
+import itertools
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import attrs
 
+from .._async import AsyncSessionEnder
 from .._models import EndResult, Provider
-from .._sync import SessionEnder
 from ..errors import SessionEndError
 from ._output import INVALID_INPUT, problem_record, record, succeeded
 from ._targets import Problem, Target
 
-__all__ = ["Tally", "end_all"]
+__all__ = ["BATCH", "Tally", "end_all"]
+
+BATCH = 256
+"""Input lines read per trip to the worker thread."""
 
 
 @attrs.define
@@ -54,9 +59,9 @@ def _key(provider: object, session_id: object) -> tuple[str, str]:
     return name, str(session_id)
 
 
-def end_all(
-    ender: SessionEnder,
-    items: Iterable[Target | Problem],
+async def end_all(
+    ender: AsyncSessionEnder,
+    items: Iterator[Target | Problem],
     *,
     concurrency: int,
     missing_ok: bool,
@@ -67,19 +72,18 @@ def end_all(
     # Input line numbers of the targets in flight, so each result names its line.
     lines: dict[tuple[str, str], collections.deque[int]] = {}
 
-    def targets() -> Iterator[tuple[str, str]]:
-        for item in items:
+    async def targets() -> AsyncIterator[tuple[str, str]]:
+        async for item in _in_batches(items):
             if isinstance(item, Problem):
                 tally.errors[INVALID_INPUT] += 1
                 emit(problem_record(item.line, item.message))
                 continue
-            lines.setdefault(_key(item.provider, item.session_id), collections.deque()).append(
-                item.line
-            )
+            key = _key(item.provider, item.session_id)
+            lines.setdefault(key, collections.deque()).append(item.line)
             yield item.provider, item.session_id
 
     results = ender.end_many(targets(), concurrency=concurrency, missing_ok=missing_ok)
-    for result in results:
+    async for result in results:
         emit({"line": _line_of(lines, result)} | record(result))
         if succeeded(result):
             assert isinstance(result, EndResult)
@@ -87,6 +91,18 @@ def end_all(
         else:
             tally.errors[type(result).__name__] += 1
     return tally
+
+
+async def _in_batches(items: Iterator[Target | Problem]) -> AsyncIterator[Target | Problem]:
+    # Input is read in a worker thread, a batch at a time, so a slow pipe never stalls the
+    # event loop and the ends in flight on it.
+    while batch := await asyncio.to_thread(_take, items, BATCH):
+        for item in batch:
+            yield item
+
+
+def _take(items: Iterator[Target | Problem], count: int) -> list[Target | Problem]:
+    return list(itertools.islice(items, count))
 
 
 def _line_of(
