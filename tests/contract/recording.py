@@ -151,7 +151,8 @@ def scrub_request(vendor: str) -> Callable[[Any], Any]:
             else:
                 request.headers[name] = _replace(request.headers[name], replacements)
         request.uri = _replace(request.uri, replacements)
-        request.body = _replace_body(request.body, replacements)
+        # No body is b"", whichever client sent it: httpx's transport says b"", aiohttp's None.
+        request.body = _replace_body(request.body or b"", replacements)
         return request
 
     return scrub
