@@ -10,19 +10,7 @@ import pytest
 from sessionend.cli import main
 from sessionend.testing import FakeVendors
 
-VARIABLES = (
-    "LIVEAVATAR_API_KEY",
-    "AKOOL_API_KEY",
-    "OPENHANDS_API_KEY",
-    "DIGITALSAMBA_TEAM_ID",
-    "DIGITALSAMBA_DEVELOPER_KEY",
-    "ELIZAOS_API_KEY",
-    "LIVEAVATAR_BASE_URL",
-    "AKOOL_BASE_URL",
-    "OPENHANDS_BASE_URL",
-    "DIGITALSAMBA_BASE_URL",
-    "ELIZAOS_BASE_URL",
-)
+from tests.support import clear_provider_environment
 
 
 @attrs.frozen
@@ -37,8 +25,7 @@ class Run:
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in VARIABLES:
-        monkeypatch.delenv(name, raising=False)
+    clear_provider_environment(monkeypatch)
 
 
 @pytest.fixture

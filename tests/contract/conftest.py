@@ -20,7 +20,7 @@ import httpx
 import pytest
 from sessionend import AsyncSessionEnder, EndResult, ProviderSettings, SessionEnder
 
-from tests.retry_waits import record_retry_waits
+from tests.support import record_retry_waits
 
 from .documented import DocumentedVendor
 from .recording import CREDENTIAL_VARIABLES, placeholder, vcr_config_for

@@ -16,23 +16,10 @@ from typing import Any
 import attrs
 import httpx
 import pytest
-import sessionend._async
-import sessionend._sync
 from sessionend import AsyncSessionEnder, EndResult, SessionEnder, errors
 
-PROVIDER_VARIABLES = (
-    "LIVEAVATAR_API_KEY",
-    "LIVEAVATAR_BASE_URL",
-    "AKOOL_API_KEY",
-    "AKOOL_BASE_URL",
-    "OPENHANDS_API_KEY",
-    "OPENHANDS_BASE_URL",
-    "DIGITALSAMBA_TEAM_ID",
-    "DIGITALSAMBA_DEVELOPER_KEY",
-    "DIGITALSAMBA_BASE_URL",
-    "ELIZAOS_API_KEY",
-    "ELIZAOS_BASE_URL",
-)
+from tests.support import clear_provider_environment, record_retry_waits
+
 MODES = ("sync", "async")
 UUID = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 TIMEOUT = 5.0
@@ -41,18 +28,12 @@ TIMEOUT = 5.0
 
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Hide the developer's real credentials and base URLs from the test."""
-    for variable in PROVIDER_VARIABLES:
-        monkeypatch.delenv(variable, raising=False)
+    clear_provider_environment(monkeypatch)
 
 
 def no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
     """Retry at once: waits are the retry tests' business, not these."""
-
-    async def async_sleep(seconds: float) -> None:
-        del seconds
-
-    monkeypatch.setattr(sessionend._sync, "_sleep", lambda seconds: None)
-    monkeypatch.setattr(sessionend._async, "_sleep", async_sleep)
+    record_retry_waits(monkeypatch)
 
 
 # Transports that see every request the wrapper sends, over real sockets.

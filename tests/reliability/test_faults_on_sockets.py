@@ -10,7 +10,7 @@ import pytest
 from sessionend import EndResult, Outcome, ProviderSettings, errors
 from sessionend.testing import FakeVendors, Fault, SessionState
 
-from tests.retry_waits import record_retry_waits
+from tests.support import record_retry_waits
 
 from ._faults_support import end_once
 

@@ -2,28 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.retry_waits import record_retry_waits
-
-PROVIDER_VARIABLES = (
-    "LIVEAVATAR_API_KEY",
-    "LIVEAVATAR_BASE_URL",
-    "AKOOL_API_KEY",
-    "AKOOL_BASE_URL",
-    "OPENHANDS_API_KEY",
-    "OPENHANDS_BASE_URL",
-    "DIGITALSAMBA_TEAM_ID",
-    "DIGITALSAMBA_DEVELOPER_KEY",
-    "DIGITALSAMBA_BASE_URL",
-    "ELIZAOS_API_KEY",
-    "ELIZAOS_BASE_URL",
-)
+from tests.support import clear_provider_environment, record_retry_waits
 
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test sees the developer's real credentials or base URLs."""
-    for variable in PROVIDER_VARIABLES:
-        monkeypatch.delenv(variable, raising=False)
+    clear_provider_environment(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
