@@ -87,9 +87,13 @@ def contract(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Run the benchmarks, write benchmarks/results.json and bulk.png, refresh README's table.
 
-    Arguments after -- go to the benchmark script instead (e.g. ``-- --targets 1000``), and
-    README is then left alone: a quick run's numbers are not the published ones.
+    Arguments after -- go to the benchmark script instead (e.g. ``-- --targets 1000``); such a
+    run writes its results and chart under .nox/bench/tmp (unless given ``--out``) and leaves
+    README alone: a quick run's numbers are not the published ones.
     """
     install(session, "bench")
-    arguments = session.posargs or ["--readme", "README.md"]
+    if session.posargs:
+        arguments = ["--out", session.create_tmp(), *session.posargs]
+    else:
+        arguments = ["--readme", "README.md"]
     session.run("python", "-m", "benchmarks.run", *arguments)
