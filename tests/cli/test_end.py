@@ -118,3 +118,25 @@ def test_providers_shows_configuration_and_never_a_credential(
             assert secret not in run_output
     assert "AKOOL_API_KEY (set)" in table.out
     assert "LIVEAVATAR_API_KEY (not set)" in table.out
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("AKOOL_BASE_URL", "htps://user:pw-HIDDEN@host"),
+        ("AKOOL_BASE_URL", "https://[::1"),
+        ("AKOOL_API_KEY", "pw-HIDDEN-ünï€"),
+        ("AKOOL_API_KEY", "pw-HIDDEN\r\nX-Injected: 1"),
+    ],
+)
+def test_bad_configuration_is_a_one_line_error_without_the_secret(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv("AKOOL_API_KEY", "k")
+    monkeypatch.setenv(variable, value)
+    for argv in (("end", "akool", "x"), ("providers", "--json")):
+        run = cli(*argv)
+        assert "pw-HIDDEN" not in run.out + run.err
+        assert "internal error" not in run.err
+    run = cli("end", "akool", "x")
+    assert run.status == 2 and run.err.startswith("sessionend: error: akool session 'x': AKOOL_")

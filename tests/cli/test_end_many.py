@@ -169,3 +169,12 @@ def test_ten_thousand_targets_give_exactly_ten_thousand_lines() -> None:
         assert sorted(line["line"] for line in lines) == list(range(1, 10_001))
         assert all(fakes.state(p, s) is SessionState.ENDED for p, s in targets)
         assert finished.stderr.startswith("10000 targets in ")
+
+
+def test_invalid_ids_are_reported_on_their_own_line(cli: CLI, fakes: FakeVendors) -> None:
+    long_id, control_id = "a" * 300, "b" * 80 + "\u0001"
+    stdin = json.dumps({"provider": "openhands", "session_id": long_id}) + "\n"
+    stdin += json.dumps({"provider": "openhands", "session_id": control_id}) + "\n"
+    run = cli("end-many", "-", stdin=stdin.encode())
+    lines = sorted((line["line"], line["error"], line["session_id"]) for line in run.lines())
+    assert lines == [(1, "InvalidSessionId", long_id), (2, "InvalidSessionId", control_id)]

@@ -196,3 +196,42 @@ def test_close_twice_is_harmless_and_use_after_close_is_clear() -> None:
 def test_bad_options_are_refused_at_construction(option: dict[str, float]) -> None:
     with pytest.raises(ValueError, match=next(iter(option))):
         SessionEnder(**option)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "htps://user:pw-HIDDEN@host",  # malformed scheme, with a password
+        "https://[::1",  # unclosed IPv6 bracket: urlsplit raises ValueError
+        "ftp://user:pw-HIDDEN@host/path",
+    ],
+)
+def test_a_bad_base_url_is_a_configuration_error_that_hides_its_password(
+    mode: str, url: str
+) -> None:
+    settings = {"akool": ProviderSettings(api_key=AKOOL_KEY, base_url=url)}
+    vendor = Vendor([reply(200, {"code": 1000})])
+    with pytest.raises(errors.ConfigurationError, match="AKOOL_BASE_URL") as caught:
+        run_end(mode, vendor, "akool", "s", settings=settings)
+    assert "pw-HIDDEN" not in str(caught.value) and "pw-HIDDEN" not in repr(caught.value)
+    assert vendor.requests == []
+
+
+@pytest.mark.parametrize("key", ["key-ünï€", "key\r\nX-Injected: 1", "key\x00", "key\twith-tab"])
+def test_a_credential_a_header_cannot_carry_is_a_configuration_error(mode: str, key: str) -> None:
+    settings = {"openhands": ProviderSettings(api_key=key)}
+    vendor = Vendor([reply(200, OK)])
+    with pytest.raises(
+        errors.ConfigurationError, match="OPENHANDS_API_KEY holds characters"
+    ) as caught:
+        run_end(mode, vendor, "openhands", "c", settings=settings)
+    assert key not in str(caught.value)
+    assert vendor.requests == []
+
+
+def test_an_invalid_id_keeps_the_whole_id_and_shortens_the_message(mode: str) -> None:
+    long_id = "a" * 300
+    with pytest.raises(errors.InvalidSessionId) as caught:
+        run_end(mode, Vendor([]), "openhands", long_id)
+    assert caught.value.session_id == long_id
+    assert long_id not in str(caught.value) and "a" * 64 + "…" in str(caught.value)

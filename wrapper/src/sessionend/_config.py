@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from .errors import ConfigurationError
 
-__all__ = ["ProviderSettings", "check_base_url", "read_environment"]
+__all__ = ["ProviderSettings", "check_base_url", "read_environment", "redact_url"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,22 +71,40 @@ def check_base_url(url: str, *, provider: str, variable: str, allow_insecure_htt
     Raises:
         ConfigurationError: When the URL is malformed, or plain http to another host.
     """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
         raise ConfigurationError(
-            f"{variable} must be an http(s) URL with a host, got {url!r}", provider=provider
+            f"{variable} is not a valid URL: {redact_url(url)!r}", provider=provider
+        ) from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise ConfigurationError(
+            f"{variable} must be an http(s) URL with a host, got {redact_url(url)!r}",
+            provider=provider,
         )
     if parts.query or parts.fragment or parts.username or parts.password:
         raise ConfigurationError(
             f"{variable} must not carry a query, fragment or user info", provider=provider
         )
-    if parts.scheme == "http" and not allow_insecure_http and not _is_loopback(parts.hostname):
+    if parts.scheme == "http" and not allow_insecure_http and not _is_loopback(host):
         raise ConfigurationError(
-            f"{variable} is plain http to {parts.hostname!r}: credentials would travel "
+            f"{variable} is plain http to {host!r}: credentials would travel "
             "unencrypted; use https, or pass allow_insecure_http=True",
             provider=provider,
         )
     return url.rstrip("/")
+
+
+def redact_url(url: str) -> str:
+    """``url`` with any ``user:password@`` replaced, so that it can be shown."""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        scheme, rest = "", url
+    authority, slash, path = rest.partition("/")
+    if "@" in authority:
+        authority = "***@" + authority.rpartition("@")[2]
+    return f"{scheme}{separator}{authority}{slash}{path}"
 
 
 def _is_loopback(host: str) -> bool:

@@ -71,9 +71,21 @@ class Core:
         """The provider's credential header.
 
         Raises:
-            errors.ConfigurationError: When a required credential is missing.
+            errors.ConfigurationError: When a required credential is missing, or holds
+                characters a header cannot carry.
         """
-        return self.adapters[provider].auth(dataclasses.asdict(self.settings[provider]))
+        adapter = self.adapters[provider]
+        auth = adapter.auth(dataclasses.asdict(self.settings[provider]))
+        # A header carries printable ASCII only; anything else fails deep inside the HTTP
+        # client, differently on each path, and a CR/LF could even split the header.
+        if auth is not None and not (auth.token.isascii() and auth.token.isprintable()):
+            variable = adapter.settings_variables.get("api_key", "the credential")
+            raise errors.ConfigurationError(
+                f"{variable} holds characters an HTTP header cannot carry "
+                "(only printable ASCII is allowed)",
+                provider=provider.value,
+            )
+        return auth
 
     def configured_providers(self) -> list[Provider]:
         """The providers whose required credentials are set."""

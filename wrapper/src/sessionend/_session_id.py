@@ -29,12 +29,10 @@ def check_session_id(session_id: object, provider: str) -> str:
     """
 
     def invalid(reason: str) -> InvalidSessionId:
-        shown = session_id if isinstance(session_id, str) else None
-        if shown is not None and len(shown) > 64:
-            shown = shown[:64] + "…"
-        return InvalidSessionId(
-            f"invalid session id: {reason}", provider=provider, session_id=shown
-        )
+        # The whole id stays on the error, so a bulk run can tie it to its target; the
+        # message shortens it.
+        kept = session_id if isinstance(session_id, str) else None
+        return InvalidSessionId(f"invalid session id: {reason}", provider=provider, session_id=kept)
 
     if not isinstance(session_id, str):
         raise invalid(f"expected a string, got {type(session_id).__name__}")

@@ -66,7 +66,7 @@ class SessionEndError(Exception):
     def __str__(self) -> str:
         where = self.provider or ""
         if self.provider and self.session_id is not None:
-            where = f"{self.provider} session {self.session_id!r}"
+            where = f"{self.provider} session {_shortened(self.session_id)!r}"
         details = []
         if self.http_status is not None:
             details.append(f"HTTP {self.http_status}")
@@ -79,6 +79,11 @@ class SessionEndError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self)!r})"
+
+
+def _shortened(session_id: str) -> str:
+    # A 10 KB id would drown the message; the whole id stays on the error's session_id.
+    return session_id if len(session_id) <= 64 else session_id[:64] + "…"
 
 
 class ConfigurationError(SessionEndError):

@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from rich.table import Table
 
-from .._config import check_base_url
+from .._config import check_base_url, redact_url
 from .._sync import SessionEnder
 from ..errors import ConfigurationError
 from ..providers import ADAPTERS
@@ -42,7 +41,7 @@ def provider_rows(environ: Mapping[str, str] | None = None) -> list[dict[str, An
             {
                 "provider": provider.value,
                 "configured": provider in configured and problem is None,
-                "base_url": _without_user_info(base_url),
+                "base_url": redact_url(base_url),
                 "base_url_from": variable if environ.get(variable) else "default",
                 "credentials": credentials,
                 "credentials_optional": adapter.credentials_optional,
@@ -71,13 +70,3 @@ def providers_table(rows: list[dict[str, Any]]) -> Table:
             row["provider"], configured, f"{row['base_url']} ({row['base_url_from']})", sources
         )
     return table
-
-
-def _without_user_info(url: str) -> str:
-    # A base URL with user:password@ is refused anyway; never print the password.
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit(parts._replace(netloc=f"***@{netloc}"))
