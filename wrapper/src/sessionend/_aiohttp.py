@@ -11,6 +11,9 @@ httpx-aiohttp's ``handle_async_request``:
   unmapped. A retry after a lost answer relies on the difference.
 - aiohttp's own resend of an idempotent request on a dropped connection is switched off,
   so every attempt is counted by sessionend's retry loop.
+- The proxy variables (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``, ``NO_PROXY``) are
+  honoured per request, as httpx's own client does, without aiohttp's ``trust_env`` (which
+  would also lend ``~/.netrc`` credentials to vendor hosts).
 - The body is read inside the transport, which saves a streaming layer per request;
   end-session answers are small, and a body over ``MAX_BODY`` is never read past it.
 
@@ -20,6 +23,7 @@ This module imports aiohttp, so sessionend imports it only when an async client 
 from __future__ import annotations
 
 import ssl
+import urllib.request
 
 import aiohttp
 import httpx
@@ -41,6 +45,7 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
         )
         # An SSL context takes milliseconds to build: the enders share one across providers.
         super().__init__(verify=ssl_context or True, limits=limits)
+        self._proxies: dict[tuple[str, str], str | None] = {}
 
     def get_client(self) -> aiohttp.ClientSession:
         """The aiohttp session, built on first use inside the event loop."""
@@ -59,6 +64,15 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
         session._retry_connection = False
         return session
 
+    def proxy_for(self, url: httpx.URL) -> str | None:
+        """The proxy the environment names for ``url``, as httpx's own client would use."""
+        key = (url.scheme, url.host)
+        if key not in self._proxies:
+            proxies = urllib.request.getproxies_environment()
+            bypass = not proxies or bool(urllib.request.proxy_bypass(url.host))
+            self._proxies[key] = None if bypass else proxies.get(url.scheme, proxies.get("all"))
+        return self._proxies[key]
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request`` and return the whole answer."""
         session = self.client
@@ -76,6 +90,7 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
                 ],
                 data=request.content or None,
                 allow_redirects=False,
+                proxy=self.proxy_for(request.url),
                 auto_decompress=False,  # httpx decodes, as with its own transport
                 timeout=aiohttp.ClientTimeout(
                     sock_connect=timeout.get("connect"),
