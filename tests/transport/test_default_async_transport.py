@@ -133,6 +133,8 @@ def test_a_refused_connection_is_a_transport_error() -> None:
         ("ClientPayloadError", httpx.ReadError),
         ("SocketTimeoutError", httpx.ReadTimeout),
         ("ConnectionTimeoutError", httpx.ConnectTimeout),
+        ("ClientConnectionResetError", httpx.ReadError),
+        ("ClientConnectionError", httpx.ReadError),
     ],
 )
 def test_aiohttp_errors_keep_where_the_request_got_to(
@@ -144,6 +146,13 @@ def test_aiohttp_errors_keep_where_the_request_got_to(
     error = getattr(aiohttp, aiohttp_error)("lost")
     request = httpx.Request("POST", "http://127.0.0.1/x")
     assert type(mapped(error, request)) is httpx_error
+
+
+def test_a_plain_os_error_is_a_read_error_so_the_end_is_retried() -> None:
+    from sessionend._aiohttp import httpx_error as mapped
+
+    request = httpx.Request("POST", "http://127.0.0.1/x")
+    assert type(mapped(ConnectionResetError("reset"), request)) is httpx.ReadError
 
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])

@@ -99,7 +99,7 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
                 ),
             ) as response:
                 content = await _read_bounded(response)
-        except (aiohttp.ClientError, TimeoutError) as error:
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
             raise httpx_error(error, request) from error
         return httpx.Response(
             status_code=response.status,
@@ -147,8 +147,8 @@ def httpx_error(error: Exception, request: httpx.Request) -> httpx.TransportErro
         kind = httpx.ConnectError  # never connected: nothing was sent
     elif isinstance(error, aiohttp.ServerDisconnectedError | aiohttp.ClientResponseError):
         kind = httpx.RemoteProtocolError  # sent, then no valid answer
-    elif isinstance(error, aiohttp.ClientPayloadError | aiohttp.ClientOSError):
-        kind = httpx.ReadError
+    elif isinstance(error, aiohttp.ClientPayloadError | aiohttp.ClientConnectionError | OSError):
+        kind = httpx.ReadError  # the connection failed after it was made: the request may be in
     elif isinstance(error, aiohttp.InvalidURL):
         kind = httpx.UnsupportedProtocol
     else:
