@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import queue
 import socket
 import subprocess
 import sysconfig
+import threading
 from pathlib import Path
+from typing import IO
 
 import httpx
 import pytest
@@ -22,6 +25,21 @@ def free_port() -> int:
         return port
 
 
+def read_lines(stream: IO[str], count: int, *, timeout: float) -> list[str]:
+    """``count`` lines from ``stream``, or a failure after ``timeout`` seconds, never a hang."""
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:
+        for _ in range(count):
+            lines.put(stream.readline())
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        return [lines.get(timeout=timeout) for _ in range(count)]
+    except queue.Empty:
+        pytest.fail(f"sessionend fake printed fewer than {count} lines in {timeout} s")
+
+
 def test_fake_prints_the_environment_that_reaches_it(monkeypatch: pytest.MonkeyPatch) -> None:
     port = free_port()
     with subprocess.Popen(
@@ -33,8 +51,8 @@ def test_fake_prints_the_environment_that_reaches_it(monkeypatch: pytest.MonkeyP
         try:
             assert process.stdout is not None
             exports = dict(
-                process.stdout.readline().removeprefix("export ").strip().split("=", 1)
-                for _ in range(11)
+                line.removeprefix("export ").strip().split("=", 1)
+                for line in read_lines(process.stdout, 11, timeout=60)
             )
             assert exports["AKOOL_BASE_URL"] == f"http://127.0.0.1:{port}/akool"
             for name, value in exports.items():

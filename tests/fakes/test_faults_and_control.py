@@ -41,6 +41,17 @@ def test_a_drop_before_processing_leaves_the_session_active(fake_vendors: FakeVe
     assert fake_vendors.state("openhands", session_id) is SessionState.ACTIVE
 
 
+def test_a_drop_before_reading_never_reads_the_request(fake_vendors: FakeVendors) -> None:
+    session_id = fake_vendors.create_session("openhands")
+    fake_vendors.inject("openhands", Fault.drop(before_reading=True), session_id=session_id)
+    with pytest.raises(httpx.RemoteProtocolError):
+        openhands_stop(fake_vendors, session_id)
+    assert fake_vendors.state("openhands", session_id) is SessionState.ACTIVE
+    assert fake_vendors["openhands"].received[-1].body == b""
+    with pytest.raises(ValueError, match="either before reading"):
+        Fault.drop(before_reading=True, after_processing=True)
+
+
 def test_a_drop_after_processing_is_a_lost_answer(fake_vendors: FakeVendors) -> None:
     session_id = fake_vendors.create_session("openhands")
     fake_vendors.inject("openhands", Fault.drop(after_processing=True), session_id=session_id)

@@ -41,6 +41,7 @@ class Fault:
     status: int = 500
     seconds: float = 0.0
     after_processing: bool = False
+    before_reading: bool = False
     body: bytes = b""
     content_type: str = "application/json"
     headers: tuple[tuple[str, str], ...] = ()
@@ -68,9 +69,23 @@ class Fault:
         )
 
     @classmethod
-    def drop(cls, *, after_processing: bool = False, times: int = 1) -> Fault:
-        """Close the connection without answering (before or after carrying out the end)."""
-        return cls(kind=FaultKind.DROP, after_processing=after_processing, times=times)
+    def drop(
+        cls, *, after_processing: bool = False, before_reading: bool = False, times: int = 1
+    ) -> Fault:
+        """Close the connection without answering.
+
+        ``before_reading``: before the request's body is read (a per-session fault needs the
+        id in the path for this); otherwise after reading it, before or after carrying out the
+        end.
+        """
+        if after_processing and before_reading:
+            raise ValueError("a drop is either before reading the request or after processing it")
+        return cls(
+            kind=FaultKind.DROP,
+            after_processing=after_processing,
+            before_reading=before_reading,
+            times=times,
+        )
 
     @classmethod
     def malformed(cls, *, times: int = 1) -> Fault:
@@ -123,6 +138,7 @@ class Fault:
             "status": (int,),
             "seconds": (int, float),
             "after_processing": (bool,),
+            "before_reading": (bool,),
             "body": (str,),
             "content_type": (str,),
             "headers": (dict,),

@@ -229,15 +229,16 @@ class FakeVendors:
         matched, path_id = _match(vendor.path, segments[1:]) if vendor else (False, None)
         if vendor is None or not matched:
             return _respond(Reply.json(404, {"detail": "Not Found"}))
+        if _drops_unread(vendor, path_id):
+            vendor.remember(Received(request.method, request.raw_path, dict(request.headers), b""))
+            return _abort(request)
         body = await request.read()
         vendor.remember(Received(request.method, request.raw_path, dict(request.headers), body))
         if request.method not in vendor.methods():
             return _respond(vendor.not_allowed(request.method))
         step = await self._answer(vendor, request, path_id, body)
         if step is _DROP:
-            if request.transport is not None:
-                request.transport.abort()
-            return web.Response()
+            return _abort(request)
         if isinstance(step, Fault):  # a literal answer, perhaps streamed
             return await _literal(request, step)
         assert isinstance(step, Reply)
@@ -297,6 +298,23 @@ class FakeVendors:
             vendor.inject(fault, session_id if isinstance(session_id, str) else None)
             return _respond(Reply.json(201, attrs.asdict(fault, value_serializer=_plain)))
         return _respond(Reply.json(404, {"error": "no such control endpoint"}))
+
+
+def _unread_drop(fault: Fault) -> bool:
+    return fault.kind is FaultKind.DROP and fault.before_reading
+
+
+def _drops_unread(vendor: Vendor, path_id: str | None) -> bool:
+    """Whether a fault due now drops the connection before the body is read."""
+    if vendor.take_fault(None, _unread_drop) is not None:
+        return True
+    return path_id is not None and vendor.take_fault(path_id, _unread_drop) is not None
+
+
+def _abort(request: web.Request) -> web.Response:
+    if request.transport is not None:
+        request.transport.abort()
+    return web.Response()
 
 
 async def _before(vendor: Vendor, fault: Fault | None) -> _Step:

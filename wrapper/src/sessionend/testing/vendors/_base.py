@@ -14,7 +14,7 @@ import json
 import math
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from typing import Any, ClassVar
 
@@ -141,11 +141,13 @@ class Vendor(abc.ABC):
             )
             queue.append([fault, fault.times])
 
-    def take_fault(self, session_id: str | None = None) -> Fault | None:
-        """The fault for this request, if one is due, counting it as used."""
+    def take_fault(
+        self, session_id: str | None = None, only: Callable[[Fault], bool] | None = None
+    ) -> Fault | None:
+        """The fault for this request, if one is due (and passes ``only``), counting it as used."""
         with self._lock:
             queue = self._faults if session_id is None else self._session_faults.get(session_id)
-            if not queue:
+            if not queue or (only is not None and not only(queue[0][0])):
                 return None
             entry = queue[0]
             entry[1] -= 1
