@@ -111,6 +111,10 @@ class Results:
         }
 
 
+SERVER_BOUND = 0.8
+"""A variant whose server was busier than this was held back by the server, not the client."""
+
+
 def results_table(results: Results) -> str:
     """The Markdown that README's Performance section shows."""
     machine = results.machine
@@ -121,9 +125,14 @@ def results_table(results: Results) -> str:
         "| comparison | measured | target | |",
         "|---|---|---|---|",
     ]
+    loop = results.best("aiohttp_loop")
     for what, measured, target, met in results.checks():
-        lines.append(f"| {what} | {measured} | {target} | {'met' if met else 'not met'} |")
-    loop_rate = results.best("aiohttp_loop").rate
+        verdict = "met" if met else "not met"
+        if what.startswith("bulk vs hand-written") and loop.server_busy >= SERVER_BOUND:
+            # The limit itself was held back by the server: the ratio flatters sessionend.
+            verdict += f" (but the loop was server-bound, {loop.server_busy:.0%} busy)"
+        lines.append(f"| {what} | {measured} | {target} | {verdict} |")
+    loop_rate = loop.rate
     lines += [
         "",
         f"Bulk: {results.options['targets']:,} ends over the five providers at concurrency "
