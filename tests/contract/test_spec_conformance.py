@@ -127,10 +127,8 @@ BROKEN = {
         _with_request(AKOOL, headers=_without(AKOOL.request.headers, "x-api-key")),
         "request: no credential header x-api-key",
     ),
-    "a real-looking credential": (
-        _with_request(
-            AKOOL, headers={**AKOOL.request.headers, "x-api-key": "ak_live_5f2b9c0d1e8a7f6b"}
-        ),
+    "a credential that is not the placeholder": (
+        _with_request(AKOOL, headers={**AKOOL.request.headers, "x-api-key": "not-the-placeholder"}),
         "does not hold the placeholder",
     ),
     "the body key the code samples use": (
