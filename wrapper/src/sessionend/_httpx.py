@@ -40,8 +40,8 @@ def _skips_nothing(
     return not follow_redirects
 
 
-class DirectClient(httpx.Client):
-    """An ``httpx.Client`` that sends each request once, straight to its transport."""
+class _TextJoin(httpx._client.BaseClient):
+    """Joins the generated clients' paths to the base URL as text (both clients share it)."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -51,6 +51,10 @@ class DirectClient(httpx.Client):
         if _joinable(url):
             return httpx.URL(self._base + str(url))
         return super()._merge_url(url)
+
+
+class DirectClient(_TextJoin, httpx.Client):
+    """An ``httpx.Client`` that sends each request once, straight to its transport."""
 
     def send(
         self,
@@ -82,17 +86,8 @@ class DirectClient(httpx.Client):
         return response
 
 
-class DirectAsyncClient(httpx.AsyncClient):
+class DirectAsyncClient(_TextJoin, httpx.AsyncClient):
     """An ``httpx.AsyncClient`` that sends each request once, straight to its transport."""
-
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        self._base = str(self.base_url).rstrip("/")
-
-    def _merge_url(self, url: httpx.URL | str) -> httpx.URL:
-        if _joinable(url):
-            return httpx.URL(self._base + str(url))
-        return super()._merge_url(url)
 
     async def send(
         self,
