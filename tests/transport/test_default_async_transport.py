@@ -176,3 +176,22 @@ def test_the_transport_stops_reading_a_body_over_the_bound(
             await transport.aclose()
 
     asyncio.run(main())
+
+
+def test_the_generated_clients_requests_take_the_plain_path(
+    fakes: FakeVendors, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Building an httpx.Request per end costs as much as the generated client itself: with
+    # the default transport, no end may go through httpx's request path.
+    async def refuse(self: AiohttpTransport, request: httpx.Request) -> httpx.Response:
+        raise AssertionError(f"{request.method} {request.url} went through httpx.Request")
+
+    monkeypatch.setattr(AiohttpTransport, "handle_async_request", refuse)
+    targets = [(provider, fakes.create_sessions(provider, 1)[0]) for provider in Provider]
+
+    async def main() -> list[object]:
+        async with AsyncSessionEnder(settings=fakes.settings(), timeout=5) as ender:
+            return [item async for item in ender.end_many(targets)]
+
+    items = asyncio.run(main())
+    assert [type(item) for item in items] == [EndResult] * len(targets), items

@@ -2,7 +2,7 @@
 
 httpx's own async transport slows down as concurrency rises (on a 2-core machine, about 4 ms
 a request at 64 in flight against about 0.4 ms here), so bulk ends run on httpx-aiohttp's
-transport, still driven by the generated clients. Three things are done differently from
+transport, still driven by the generated clients. These things are done differently from
 httpx-aiohttp's ``handle_async_request``:
 
 - aiohttp's errors are mapped to the httpx errors that say whether the request may have
@@ -16,6 +16,8 @@ httpx-aiohttp's ``handle_async_request``:
   would also lend ``~/.netrc`` credentials to vendor hosts).
 - The body is read inside the transport, which saves a streaming layer per request;
   end-session answers are small, and a body over ``MAX_BODY`` is never read past it.
+- ``send_plain`` takes a request as text and bytes, so the direct async client (``_httpx``)
+  sends the generated clients' requests without building an ``httpx.Request`` first.
 
 This module imports aiohttp, so sessionend imports it only when an async client is built.
 """
@@ -23,7 +25,9 @@ This module imports aiohttp, so sessionend imports it only when an async client 
 from __future__ import annotations
 
 import ssl
+import urllib.parse
 import urllib.request
+from collections.abc import Mapping, Sequence
 
 import aiohttp
 import httpx
@@ -45,7 +49,8 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
         )
         # An SSL context takes milliseconds to build: the enders share one across providers.
         super().__init__(verify=ssl_context or True, limits=limits)
-        self._proxies: dict[tuple[str, str], str | None] = {}
+        self._proxies: dict[str, str | None] = {}
+        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
 
     def get_client(self) -> aiohttp.ClientSession:
         """The aiohttp session, built on first use inside the event loop."""
@@ -64,39 +69,63 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
         session._retry_connection = False
         return session
 
-    def proxy_for(self, url: httpx.URL) -> str | None:
+    def proxy_for(self, url: str) -> str | None:
         """The proxy the environment names for ``url``, as httpx's own client would use."""
-        key = (url.scheme, url.host)
-        if key not in self._proxies:
+        # Keyed by the text before the path: a bulk run asks for the same host every time.
+        path_start = url.find("/", url.find("://") + 3)
+        origin = url if path_start < 0 else url[:path_start]
+        if origin not in self._proxies:
+            parts = urllib.parse.urlsplit(url)
             proxies = urllib.request.getproxies_environment()
-            bypass = not proxies or bool(urllib.request.proxy_bypass(url.host))
-            self._proxies[key] = None if bypass else proxies.get(url.scheme, proxies.get("all"))
-        return self._proxies[key]
+            bypass = not proxies or bool(urllib.request.proxy_bypass(parts.hostname or ""))
+            proxy = None if bypass else proxies.get(parts.scheme, proxies.get("all"))
+            self._proxies[origin] = proxy
+        return self._proxies[origin]
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request`` and return the whole answer."""
+        response = await self.send_plain(
+            request.method,
+            str(request.url),
+            # Decoded here: httpx's own items() guesses each header's encoding every time.
+            [
+                (name.decode("latin-1"), value.decode("latin-1"))
+                for name, value in request.headers.raw
+            ],
+            request.content or None,
+            request.extensions.get("timeout", {}),
+            request,
+        )
+        response.request = request
+        return response
+
+    async def send_plain(
+        self,
+        method: str,
+        url: str,
+        headers: Sequence[tuple[str, str]],
+        body: bytes | None,
+        timeout: Mapping[str, float | None],
+        request: httpx.Request | None = None,
+    ) -> httpx.Response:
+        """Send one request given as text and bytes, and return the whole answer.
+
+        The direct clients call this without building an ``httpx.Request``; ``request``,
+        when there is one, only goes on the errors. The answer's ``request`` is not set.
+        """
         session = self.client
         if not isinstance(session, aiohttp.ClientSession):
             session = self.client = self.get_client()
-        timeout = request.extensions.get("timeout", {})
         try:
             async with session.request(
-                request.method,
-                str(request.url),
-                # Decoded here: httpx's own items() guesses each header's encoding every time.
-                headers=[
-                    (name.decode("latin-1"), value.decode("latin-1"))
-                    for name, value in request.headers.raw
-                ],
-                data=request.content or None,
+                method,
+                url,
+                headers=headers,
+                data=body,
                 allow_redirects=False,
-                proxy=self.proxy_for(request.url),
+                proxy=self.proxy_for(url),
                 auto_decompress=False,  # httpx decodes, as with its own transport
-                timeout=aiohttp.ClientTimeout(
-                    sock_connect=timeout.get("connect"),
-                    sock_read=timeout.get("read"),
-                    connect=timeout.get("pool"),
-                ),
+                timeout=self._timeout(timeout),
             ) as response:
                 content = await _read_bounded(response)
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
@@ -105,11 +134,20 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
             status_code=response.status,
             headers=response.raw_headers,
             content=content,
-            request=request,
             extensions={"http_version": b"HTTP/1.1", "reason_phrase": response.reason.encode()}
             if response.reason
             else {"http_version": b"HTTP/1.1"},
         )
+
+    def _timeout(self, timeout: Mapping[str, float | None]) -> aiohttp.ClientTimeout:
+        # Bulk ends use one timeout over and over: one object per distinct timeout will do.
+        key = (timeout.get("connect"), timeout.get("read"), timeout.get("pool"))
+        found = self._timeouts.get(key)
+        if found is None:
+            found = aiohttp.ClientTimeout(sock_connect=key[0], sock_read=key[1], connect=key[2])
+            if len(self._timeouts) < 64:
+                self._timeouts[key] = found
+        return found
 
 
 async def _read_bounded(response: aiohttp.ClientResponse) -> bytes:
@@ -134,7 +172,7 @@ async def _read_bounded(response: aiohttp.ClientResponse) -> bytes:
     )
 
 
-def httpx_error(error: Exception, request: httpx.Request) -> httpx.TransportError:
+def httpx_error(error: Exception, request: httpx.Request | None) -> httpx.TransportError:
     """The httpx error that tells as much as ``error`` does about where the request got to."""
     message = str(error) or type(error).__name__
     kind: type[httpx.TransportError]

@@ -145,9 +145,13 @@ class Core:
             token = f"{auth.prefix} {auth.token}" if auth.prefix else auth.token
             options["headers"] = {auth.header: token}
         if asynchronous:
-            client.set_async_httpx_client(DirectAsyncClient(**options))
+            client.set_async_httpx_client(
+                DirectAsyncClient(attempt_timeout=_transport.attempt_timeout, **options)
+            )
         else:
-            client.set_httpx_client(DirectClient(**options))
+            client.set_httpx_client(
+                DirectClient(attempt_timeout=_transport.attempt_timeout, **options)
+            )
         return client
 
     def plan(

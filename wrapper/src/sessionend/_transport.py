@@ -1,9 +1,9 @@
 """Hooks every generated client is given, and the calls that run the generated operations.
 
-The hooks set the per-attempt timeout, keep the raw answer (so that a body the generated
-parser chokes on is still reported with its status) and bound how much of a body is read: a
-misbehaving server or proxy answering with megabytes must not fill memory, least of all in a
-bulk run with many ends in flight.
+The direct clients read each attempt's timeout from here. The hooks keep the raw answer (so
+that a body the generated parser chokes on is still reported with its status) and bound how
+much of a body is read: a misbehaving server or proxy answering with megabytes must not fill
+memory, least of all in a bulk run with many ends in flight.
 
 Both travel in context variables: each thread and each asyncio task has its own, so
 concurrent ends on one shared client never see each other's values.
@@ -20,7 +20,15 @@ import httpx
 
 from ._defaults import MAX_BODY
 
-__all__ = ["Answer", "BodyTooLarge", "async_hooks", "call", "call_async", "sync_hooks"]
+__all__ = [
+    "Answer",
+    "BodyTooLarge",
+    "async_hooks",
+    "attempt_timeout",
+    "call",
+    "call_async",
+    "sync_hooks",
+]
 
 _attempt_timeout: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "sessionend_attempt_timeout", default=None
@@ -112,10 +120,9 @@ def _check_length(response: httpx.Response) -> None:
         raise BodyTooLarge(f"the body is {declared} bytes, over {MAX_BODY}")
 
 
-def _set_timeout(request: httpx.Request) -> None:
-    timeout = _attempt_timeout.get()
-    if timeout is not None:
-        request.extensions["timeout"] = httpx.Timeout(timeout).as_dict()
+def attempt_timeout() -> float | None:
+    """The timeout of the attempt under way in this thread or task, if one is."""
+    return _attempt_timeout.get()
 
 
 def _keep_answer(response: httpx.Response) -> None:
@@ -123,10 +130,6 @@ def _keep_answer(response: httpx.Response) -> None:
     _check_length(response)
     if isinstance(response.stream, httpx.SyncByteStream):
         response.stream = _BoundedStream(response.stream)
-
-
-async def _set_timeout_async(request: httpx.Request) -> None:
-    _set_timeout(request)
 
 
 async def _keep_answer_async(response: httpx.Response) -> None:
@@ -138,12 +141,12 @@ async def _keep_answer_async(response: httpx.Response) -> None:
 
 def sync_hooks() -> dict[str, list[Callable[..., Any]]]:
     """Event hooks for an ``httpx.Client``."""
-    return {"request": [_set_timeout], "response": [_keep_answer]}
+    return {"request": [], "response": [_keep_answer]}
 
 
 def async_hooks() -> dict[str, list[Callable[..., Any]]]:
     """Event hooks for an ``httpx.AsyncClient``."""
-    return {"request": [_set_timeout_async], "response": [_keep_answer_async]}
+    return {"request": [], "response": [_keep_answer_async]}
 
 
 def call(send: Callable[[], GeneratedResponse], timeout: float) -> Answer:
