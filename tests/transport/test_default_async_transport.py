@@ -7,6 +7,9 @@ default over real loopback HTTP, where what a failure means depends on where it 
 from __future__ import annotations
 
 import asyncio
+import gzip
+import json
+import zlib
 from collections.abc import Iterator
 
 import httpx
@@ -195,3 +198,45 @@ def test_the_generated_clients_requests_take_the_plain_path(
 
     items = asyncio.run(main())
     assert [type(item) for item in items] == [EndResult] * len(targets), items
+
+
+@pytest.mark.parametrize("encoding", [None, "gzip", "deflate"])
+@pytest.mark.parametrize("chunked", [False, True])
+def test_answers_read_the_same_with_or_without_a_content_encoding(
+    fakes: FakeVendors, encoding: str | None, chunked: bool
+) -> None:
+    # An unencoded body is handed over as read, skipping httpx's stream layers; an encoded
+    # one is decoded by httpx. Either way the answer must read as httpx's own would.
+    document = {"code": 1000, "msg": "ok \u00e9", "data": {"id": "x" * 300}}
+    plain = json.dumps(document).encode()
+    body = {None: plain, "gzip": gzip.compress(plain), "deflate": zlib.compress(plain)}[encoding]
+    headers = {"Content-Encoding": encoding} if encoding else {}
+    session_id = fakes.create_session("akool")
+    fakes.inject(
+        "akool",
+        Fault.answer(200, body, headers=headers, chunked=chunked, times=2),
+        session_id=session_id,
+    )
+    settings = fakes.settings()[Provider.AKOOL]
+    url = f"{settings.base_url}/api/open/v4/liveAvatar/session/close"
+    credential = {"x-api-key": settings.api_key or ""}
+
+    async def main() -> list[httpx.Response]:
+        transport = AiohttpTransport()
+        try:
+            request = httpx.Request("POST", url, json={"id": session_id}, headers=credential)
+            answers = [
+                await transport.send_plain("POST", url, [*credential.items()], request.content, {}),
+                await transport.handle_async_request(request),
+            ]
+        finally:
+            await transport.aclose()
+        return answers
+
+    for answer in asyncio.run(main()):
+        assert answer.status_code == 200
+        assert answer.content == plain
+        assert answer.json() == document
+        assert answer.text == plain.decode()
+        assert answer.is_stream_consumed and answer.is_closed
+        assert answer.headers.get("Content-Encoding") == encoding
