@@ -138,7 +138,9 @@ def results_table(results: Results) -> str:
         f"Bulk: {results.options['targets']:,} ends over the five providers at concurrency "
         f"{results.options['concurrency']} (the snippet: one at a time), best of "
         f"{results.options['rounds']} rounds. The fake server answers about "
-        f"{results.server_capacity():,.0f} ends/s on its core; *server busy* is the share of "
+        f"{results.server_capacity():,.0f} ends/s on its core (its own process, on "
+        f"{machine.get('server_loop') or 'asyncio'}; every client runs on asyncio's loop); "
+        "*server busy* is the share of "
         "the wall time it spent on the CPU, so a variant near 100% was held back by the server, "
         "not the client.",
         "",
@@ -230,6 +232,7 @@ def measure(options: argparse.Namespace) -> Results:
         print(f"single end: {single.ratio:.3f}x raw httpx", flush=True)
         memory = run_memory(server, options.memory_targets, options.concurrency)
         print(f"memory: {memory.growth / MB:.1f} MB growth", flush=True)
+        server_loop = server.loop
     imports = run_import(options.import_runs)
     print(f"import: {imports.ratio:.2f}x httpx", flush=True)
     machine = {
@@ -238,6 +241,7 @@ def measure(options: argparse.Namespace) -> Results:
         "processor": platform.machine(),
         "python": platform.python_version(),
         "system": platform.system(),
+        "server_loop": server_loop,
     }
     settings = {
         name: str(value) if isinstance(value, Path) else value
