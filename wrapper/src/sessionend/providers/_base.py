@@ -64,7 +64,8 @@ class Auth:
     prefix: str = ""
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+# Not frozen: one is built for every end, and a frozen dataclass takes twice as long.
+@dataclasses.dataclass(slots=True, kw_only=True)
 class Verdict:
     """What one answer (or failure to get one) means.
 
