@@ -255,7 +255,7 @@ def parse(arguments: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
     parser.add_argument("--targets", type=int, default=10_000, help="ends per bulk variant")
     parser.add_argument("--concurrency", type=int, default=64)
-    parser.add_argument("--rounds", type=int, default=3, help="bulk rounds; the best is kept")
+    parser.add_argument("--rounds", type=int, default=5, help="bulk rounds; the best is kept")
     parser.add_argument("--warmup", type=int, default=64, help="untimed ends per variant")
     parser.add_argument("--single-calls", type=int, default=2_000)
     parser.add_argument("--import-runs", type=int, default=9)
