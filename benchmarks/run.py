@@ -50,6 +50,12 @@ class Results:
         """The bulk variant ``name``'s fastest round."""
         return max((run for run in self.bulk if run.name == name), key=lambda run: run.rate)
 
+    def round_ratios(self, name: str, against: str) -> list[float]:
+        """``name``'s rate over ``against``'s, round by round (each round runs every variant)."""
+        ours = [run.rate for run in self.bulk if run.name == name]
+        theirs = [run.rate for run in self.bulk if run.name == against]
+        return [mine / other for mine, other in zip(ours, theirs, strict=True)]
+
     def server_capacity(self) -> float:
         """Ends per second the fake server can answer on one core (from the aiohttp loop)."""
         loop = self.best("aiohttp_loop")
@@ -133,7 +139,13 @@ def results_table(results: Results) -> str:
             verdict += f" (but the loop was server-bound, {loop.server_busy:.0%} busy)"
         lines.append(f"| {what} | {measured} | {target} | {verdict} |")
     loop_rate = loop.rate
+    vs_loop = results.round_ratios("sessionend", "aiohttp_loop")
+    vs_generated = results.round_ratios("sessionend", "generated_default")
     lines += [
+        "",
+        f"Round by round, sessionend ran at {min(vs_loop):.2f}x to {max(vs_loop):.2f}x the "
+        f"aiohttp loop and {min(vs_generated):.1f}x to {max(vs_generated):.1f}x the generated "
+        "clients on httpx's default transport: the table compares each variant's best round.",
         "",
         f"Bulk: {results.options['targets']:,} ends over the five providers at concurrency "
         f"{results.options['concurrency']} (the snippet: one at a time), best of "

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from benchmarks import run
@@ -65,6 +66,24 @@ def test_results_are_written(results: tuple[run.Results, Path]) -> None:
     assert readme.endswith("after\n")
     assert "old" not in readme
     assert "| bulk vs hand-written aiohttp loop |" in readme
+    assert "Round by round, sessionend ran at" in readme
+
+
+def test_ratios_are_taken_round_by_round(results: tuple[run.Results, Path]) -> None:
+    # Two rounds, made up: each ratio pairs the rates measured in the same round.
+    measured, _ = results
+    rounds = [
+        attrs.evolve(item, wall=item.ends / rate)
+        for rate, item in [
+            (100.0, measured.best("aiohttp_loop")),
+            (50.0, measured.best("sessionend")),
+            (400.0, measured.best("aiohttp_loop")),
+            (100.0, measured.best("sessionend")),
+        ]
+    ]
+    made_up = attrs.evolve(measured, bulk=tuple(rounds))
+    assert made_up.round_ratios("sessionend", "aiohttp_loop") == pytest.approx([0.5, 0.25])
+    assert made_up.best("aiohttp_loop").rate == pytest.approx(400.0)
 
 
 def test_the_chart_is_drawn(results: tuple[run.Results, Path], tmp_path: Path) -> None:
