@@ -47,6 +47,11 @@ class BulkRun:
         return self.ends / self.wall
 
     @property
+    def client_busy(self) -> float:
+        """The share of the wall time this process spent on the CPU."""
+        return self.client_cpu / self.wall
+
+    @property
     def server_busy(self) -> float:
         """The share of the wall time the server spent on the CPU."""
         return self.server_cpu / self.wall

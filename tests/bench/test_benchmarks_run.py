@@ -91,3 +91,22 @@ def test_the_chart_is_drawn(results: tuple[run.Results, Path], tmp_path: Path) -
     measured, _ = results
     run.write_chart(measured, tmp_path / "bulk.png")
     assert (tmp_path / "bulk.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("client_cpu", "server_cpu", "held_back"),
+    [(0.5, 0.95, True), (1.0, 0.95, False), (0.5, 0.5, False)],
+)
+def test_the_table_says_when_the_server_held_the_loop_back(
+    results: tuple[run.Results, Path], client_cpu: float, server_cpu: float, held_back: bool
+) -> None:
+    # Over one second of wall time: a loop whose own process idled while the server was
+    # nearly saturated was held back by the server; one that kept its own core busy was not.
+    measured, _ = results
+    loop = attrs.evolve(
+        measured.best("aiohttp_loop"), wall=1.0, client_cpu=client_cpu, server_cpu=server_cpu
+    )
+    others = tuple(item for item in measured.bulk if item.name != "aiohttp_loop")
+    table = run.results_table(attrs.evolve(measured, bulk=(loop, *others)))
+    assert ("the loop was server-bound" in table) is held_back
+    assert f"| {client_cpu:.0%} | {server_cpu:.0%} |" in table
