@@ -97,30 +97,11 @@ class _TextJoin(httpx._client.BaseClient):
         method: str,
         url: httpx.URL | str,
         *,
-        content: Any = None,
-        data: Any = None,
-        files: Any = None,
-        json: Any = None,
-        params: Any = None,
-        headers: Any = None,
-        cookies: Any = None,
         timeout: Any = httpx.USE_CLIENT_DEFAULT,
-        extensions: Any = None,
+        **options: Any,
     ) -> httpx.Request:
         """The request httpx builds, with the attempt's timeout where the caller gave none."""
-        return super().build_request(
-            method,
-            url,
-            content=content,
-            data=data,
-            files=files,
-            json=json,
-            params=params,
-            headers=headers,
-            cookies=cookies,
-            timeout=self._timeout_for(timeout),
-            extensions=extensions,
-        )
+        return super().build_request(method, url, timeout=self._timeout_for(timeout), **options)
 
 
 class DirectClient(_TextJoin, httpx.Client):
