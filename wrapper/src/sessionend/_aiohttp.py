@@ -1,25 +1,24 @@
-"""AsyncSessionEnder's default transport: httpx's interface on aiohttp's connection pool.
+"""AsyncSessionEnder's default sender: aiohttp's connection pool, through its public API.
 
 httpx's own async transport slows down as concurrency rises (on a 2-core machine, about 4 ms
-a request at 64 in flight against about 0.4 ms here), so bulk ends run on httpx-aiohttp's
-transport, still driven by the generated clients. These things are done differently from
-httpx-aiohttp's ``handle_async_request``:
+a request at 64 in flight against about 0.4 ms here), so bulk ends run on aiohttp. It sends
+what the adapters describe (``providers.Request``), exactly as the httpx senders do:
 
+- The URL is the base URL and the generated client's percent-encoded path, given to aiohttp
+  as already encoded, so ``;``, ``:``, ``@`` or ``'`` in an id travel as ``%3B``, ``%3A``,
+  ``%40``, ``%27``, byte for byte what the sync path sends.
 - aiohttp's errors are mapped to the httpx errors that say whether the request may have
-  reached the vendor: httpx-aiohttp reports a connection the server dropped after the request
-  was sent as ``ConnectTimeout`` ("never sent"), and lets some aiohttp errors through
-  unmapped. A retry after a lost answer relies on the difference.
-- aiohttp's own resend of an idempotent request on a dropped connection is switched off,
-  so every attempt is counted by sessionend's retry loop.
+  reached the vendor (a retry after a lost answer relies on the difference).
+- aiohttp resends an idempotent request (ElizaOS's DELETE) once, silently, when a reused
+  connection drops. Retries are sessionend's to count: a per-request middleware lets the
+  request through once and turns the resend into the disconnection it stands for, so the
+  retry loop knows the first one may have ended the session.
 - The proxy variables (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``, ``NO_PROXY``) are
-  honoured per request, as httpx's own client does, without aiohttp's ``trust_env`` (which
+  honoured per provider, as httpx's own client does, without aiohttp's ``trust_env`` (which
   would also lend ``~/.netrc`` credentials to vendor hosts).
-- The body is read inside the transport, which saves a streaming layer per request;
-  end-session answers are small, and a body over ``MAX_BODY`` is never read past it.
-- ``send_plain`` takes a request as text and bytes, so the direct async client (``_httpx``)
-  sends the generated clients' requests without building an ``httpx.Request`` first.
+- At most ``MAX_BODY`` bytes of an answer's body are read; cookies are never kept.
 
-This module imports aiohttp, so sessionend imports it only when an async client is built.
+This module imports aiohttp, so sessionend imports it only when an async sender is built.
 """
 
 from __future__ import annotations
@@ -27,153 +26,120 @@ from __future__ import annotations
 import ssl
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping, Sequence
 
 import aiohttp
 import httpx
-import httpx_aiohttp
+import yarl
 
 from . import _defaults
-from ._transport import BodyTooLarge
+from ._core import Connection
+from .providers import Answer, Request
 
-__all__ = ["AiohttpTransport", "httpx_error"]
+__all__ = ["AiohttpSender", "httpx_error", "proxy_for"]
 
 
-class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
-    """One provider's connection pool: at most ``MAX_CONNECTIONS`` to its host, kept alive."""
+class _OneSend:
+    """A per-request aiohttp middleware: the request goes out once, never resent."""
 
-    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
-        limits = httpx.Limits(
-            max_connections=_defaults.MAX_CONNECTIONS,
-            max_keepalive_connections=_defaults.MAX_CONNECTIONS,
-        )
-        # An SSL context takes milliseconds to build: the enders share one across providers.
-        super().__init__(verify=ssl_context or True, limits=limits)
-        self._proxies: dict[str, str | None] = {}
-        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
+    __slots__ = ("sent",)
 
-    def get_client(self) -> aiohttp.ClientSession:
-        """The aiohttp session, built on first use inside the event loop."""
+    def __init__(self) -> None:
+        self.sent = False
+
+    async def __call__(
+        self, request: aiohttp.ClientRequest, handler: aiohttp.ClientHandlerType
+    ) -> aiohttp.ClientResponse:
+        if self.sent:
+            raise aiohttp.ServerDisconnectedError("the connection dropped after the request")
+        self.sent = True
+        return await handler(request)
+
+
+class AiohttpSender:
+    """One provider's pool: at most ``MAX_CONNECTIONS`` to its host, kept alive."""
+
+    def __init__(self, connection: Connection, ssl_context: ssl.SSLContext) -> None:
+        self.connection = connection
+        self.ssl_context = ssl_context
+        self.proxy = proxy_for(connection.base_url)
+        self.session: aiohttp.ClientSession | None = None
+        self._timeouts: dict[float, aiohttp.ClientTimeout] = {}
+
+    def _session(self) -> aiohttp.ClientSession:
+        # Built on first use, inside the event loop it will run on.
         connector = aiohttp.TCPConnector(
             limit=_defaults.MAX_CONNECTIONS,
             limit_per_host=_defaults.MAX_CONNECTIONS,
-            keepalive_timeout=self.limits.keepalive_expiry or 5.0,
             ssl=self.ssl_context,
         )
         # Cookies are never kept: an end must not depend on what an earlier answer set.
-        session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
-        # aiohttp silently resends an idempotent request (ElizaOS's DELETE) once when a reused
-        # connection drops. Retries are sessionend's to count: a resend after a lost answer
-        # must know the first one may have ended the session, or it reads 404 as "not found".
-        # There is no public switch; the fakes' dropped-connection test guards this.
-        session._retry_connection = False
-        return session
-
-    def proxy_for(self, url: str) -> str | None:
-        """The proxy the environment names for ``url``, as httpx's own client would use."""
-        # Keyed by the text before the path: a bulk run asks for the same host every time.
-        path_start = url.find("/", url.find("://") + 3)
-        origin = url if path_start < 0 else url[:path_start]
-        if origin not in self._proxies:
-            parts = urllib.parse.urlsplit(url)
-            proxies = urllib.request.getproxies_environment()
-            bypass = not proxies or bool(urllib.request.proxy_bypass(parts.hostname or ""))
-            proxy = None if bypass else proxies.get(parts.scheme, proxies.get("all"))
-            self._proxies[origin] = proxy
-        return self._proxies[origin]
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send ``request`` and return the whole answer."""
-        response = await self.send_plain(
-            request.method,
-            str(request.url),
-            # Decoded here: httpx's own items() guesses each header's encoding every time.
-            [
-                (name.decode("latin-1"), value.decode("latin-1"))
-                for name, value in request.headers.raw
-            ],
-            request.content or None,
-            request.extensions.get("timeout", {}),
-            request,
+        self.session = aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            headers=self.connection.headers,
+            auto_decompress=True,
         )
-        response.request = request
-        return response
+        return self.session
 
-    async def send_plain(
-        self,
-        method: str,
-        url: str,
-        headers: Sequence[tuple[str, str]],
-        body: bytes | None,
-        timeout: Mapping[str, float | None],
-        request: httpx.Request | None = None,
-    ) -> httpx.Response:
-        """Send one request given as text and bytes, and return the whole answer.
+    async def send(self, request: Request, timeout: float) -> Answer:
+        """Send ``request`` once and read the answer.
 
-        The direct clients call this without building an ``httpx.Request``; ``request``,
-        when there is one, only goes on the errors. The answer's ``request`` is not set.
+        Raises:
+            httpx.TransportError: When no answer could be had, of the kind that says
+                whether the request may have reached the vendor.
         """
-        session = self.client
-        if not isinstance(session, aiohttp.ClientSession):
-            session = self.client = self.get_client()
+        session = self.session or self._session()
+        url = yarl.URL(self.connection.base_url + request.path, encoded=True)
         try:
             async with session.request(
-                method,
+                request.method,
                 url,
-                headers=headers,
-                data=body,
+                headers=request.headers,
+                data=request.body,
                 allow_redirects=False,
-                proxy=self.proxy_for(url),
-                auto_decompress=False,  # httpx decodes, as with its own transport
+                proxy=self.proxy,
                 timeout=self._timeout(timeout),
+                middlewares=(_OneSend(),),
             ) as response:
                 content = await _read_bounded(response)
+                if content is None:
+                    return Answer(response.status, response.headers, b"", request, True)
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
-            raise httpx_error(error, request) from error
-        return _answer(response, content)
+            raise httpx_error(error) from error
+        return Answer(response.status, response.headers, content, request)
 
-    def _timeout(self, timeout: Mapping[str, float | None]) -> aiohttp.ClientTimeout:
-        # Bulk ends use one timeout over and over: one object per distinct timeout will do.
-        key = (timeout.get("connect"), timeout.get("read"), timeout.get("pool"))
-        found = self._timeouts.get(key)
+    def _timeout(self, seconds: float) -> aiohttp.ClientTimeout:
+        # As httpx's Timeout(seconds): connecting, each read, and waiting for the pool.
+        found = self._timeouts.get(seconds)
         if found is None:
-            found = aiohttp.ClientTimeout(sock_connect=key[0], sock_read=key[1], connect=key[2])
+            found = aiohttp.ClientTimeout(sock_connect=seconds, sock_read=seconds, connect=seconds)
             if len(self._timeouts) < 64:
-                self._timeouts[key] = found
+                self._timeouts[seconds] = found
         return found
 
-
-def _answer(response: aiohttp.ClientResponse, content: bytes) -> httpx.Response:
-    """The httpx answer holding ``content``, already read."""
-    reason = response.reason
-    answer = httpx.Response(
-        status_code=response.status,
-        headers=response.raw_headers,
-        stream=httpx.ByteStream(content),
-        extensions={"http_version": b"HTTP/1.1", "reason_phrase": reason.encode()}
-        if reason
-        else {"http_version": b"HTTP/1.1"},
-    )
-    if "Content-Encoding" in response.headers:
-        answer.read()  # httpx decodes, as with its own transport
-    else:
-        # Reading runs the body through httpx's stream and decoder layers, a third of the
-        # cost of an answer, to get the same bytes back; so a body with no encoding is set
-        # as read. ``_content`` is where httpx 0.28 keeps a read body (httpx is pinned below
-        # 0.29, and the transport tests check content, text and json of both kinds).
-        answer._content = content
-        answer.is_stream_consumed = answer.is_closed = True
-    return answer
+    async def close(self) -> None:
+        """Close the pool."""
+        if self.session is not None:
+            await self.session.close()
 
 
-async def _read_bounded(response: aiohttp.ClientResponse) -> bytes:
-    """The body, or BodyTooLarge once it is longer than MAX_BODY."""
+def proxy_for(url: str) -> str | None:
+    """The proxy the environment names for ``url``, as httpx's own client would use."""
+    parts = urllib.parse.urlsplit(url)
+    proxies = urllib.request.getproxies_environment()
+    if not proxies or urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
+    return proxies.get(parts.scheme, proxies.get("all"))
+
+
+async def _read_bounded(response: aiohttp.ClientResponse) -> bytes | None:
+    """The body, or None once it is longer than MAX_BODY (the rest is never read)."""
     declared = response.content_length
     if declared is not None and declared <= _defaults.MAX_BODY:
         return await response.read()  # the usual case: a small body of known length
-    chunks: list[bytes] = []
-    seen = 0
     if declared is None:
+        chunks: list[bytes] = []
+        seen = 0
         async for chunk in response.content.iter_any():
             seen += len(chunk)
             if seen > _defaults.MAX_BODY:
@@ -181,14 +147,11 @@ async def _read_bounded(response: aiohttp.ClientResponse) -> bytes:
             chunks.append(chunk)
         else:
             return b"".join(chunks)
-    response.close()  # the rest is never read; the connection is not reused
-    headers = {name: value for name, value in response.headers.items()}
-    raise BodyTooLarge(
-        f"the body is longer than {_defaults.MAX_BODY} bytes", response.status, headers
-    )
+    response.close()  # the connection is not reused
+    return None
 
 
-def httpx_error(error: Exception, request: httpx.Request | None) -> httpx.TransportError:
+def httpx_error(error: Exception) -> httpx.TransportError:
     """The httpx error that tells as much as ``error`` does about where the request got to."""
     message = str(error) or type(error).__name__
     kind: type[httpx.TransportError]
@@ -207,4 +170,4 @@ def httpx_error(error: Exception, request: httpx.Request | None) -> httpx.Transp
         kind = httpx.UnsupportedProtocol
     else:
         kind = httpx.TransportError
-    return kind(message, request=request)
+    return kind(message)

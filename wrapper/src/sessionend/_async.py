@@ -6,7 +6,7 @@ import asyncio
 import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -15,11 +15,17 @@ from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
 from ._models import EndReason, EndResult, Provider
+from ._send import AsyncHttpxSender
 from .errors import ConfigurationError, SessionEndError
 
 __all__ = ["AsyncSessionEnder"]
 
 _sleep = asyncio.sleep  # tests replace it to keep retry waits out of the wall clock
+
+if TYPE_CHECKING:
+    from ._aiohttp import AiohttpSender
+
+    Sender = AiohttpSender | AsyncHttpxSender
 
 Targets = Iterable[tuple[Provider | str, str]] | AsyncIterable[tuple[Provider | str, str]]
 
@@ -54,8 +60,8 @@ class AsyncSessionEnder:
             settings=settings,
         )
         self._transport = transport
-        # Clients are built synchronously inside the event loop, so no lock is needed.
-        self._clients: dict[Provider, Any] = {}
+        # Senders are built synchronously inside the event loop, so no lock is needed.
+        self._senders: dict[Provider, Sender] = {}
         self._ssl_context: ssl.SSLContext | None = None
         self._closed = False
 
@@ -85,26 +91,27 @@ class AsyncSessionEnder:
         """
         plan = self._core.plan(provider, session_id, reason, missing_ok, timeout)
         try:
-            client = self._client(plan.provider)
+            sender = self._sender(plan.provider)
         except ConfigurationError as error:
             error.session_id = session_id  # name the session the caller asked about
             raise
-        attempts = plan.attempts
+        adapter, attempts = plan.adapter, plan.attempts
+        fallback = False
         while True:
             attempts.begin()
+            request = adapter.request(plan.session_id, plan.reason, fallback=fallback)
             headers = None
             try:
-                answer = await plan.adapter.send_async(
-                    client, plan.session_id, plan.reason, plan.timeout
-                )
+                answer = await sender.send(request, plan.timeout)
             except httpx.HTTPError as error:
                 verdict = failure_verdict(error)
             else:
                 headers = answer.headers
-                verdict = plan.adapter.judge(answer)
+                verdict = adapter.judge(answer)
             step = attempts.settle(verdict, headers)
             if isinstance(step, EndResult):
                 return step
+            fallback = attempts.fell_back
             await _sleep(step)
 
     async def end_many(
@@ -164,23 +171,22 @@ class AsyncSessionEnder:
         except (SessionEndError, ValueError) as problem:
             return target_error(target, problem)
 
-    def _client(self, provider: Provider) -> Any:
+    def _sender(self, provider: Provider) -> Sender:
         self._check_open()
-        client = self._clients.get(provider)
-        if client is None:
-            client = self._core.build_client(
-                provider, self._transport or self._default_transport(), asynchronous=True
-            )
-            self._clients[provider] = client
-        return client
+        sender = self._senders.get(provider)
+        if sender is None:
+            connection = self._core.connection(provider)
+            if self._transport is not None:
+                sender = AsyncHttpxSender(connection, self._transport)
+            else:
+                # Imported here: aiohttp takes longer to import than all else sessionend needs.
+                from ._aiohttp import AiohttpSender
 
-    def _default_transport(self) -> httpx.AsyncBaseTransport:
-        # Imported here: aiohttp takes longer to import than everything else sessionend needs.
-        from ._aiohttp import AiohttpTransport
-
-        if self._ssl_context is None:
-            self._ssl_context = httpx.create_ssl_context()
-        return AiohttpTransport(self._ssl_context)
+                if self._ssl_context is None:
+                    self._ssl_context = httpx.create_ssl_context()
+                sender = AiohttpSender(connection, self._ssl_context)
+            self._senders[provider] = sender
+        return sender
 
     def _check_open(self) -> None:
         if self._closed:
@@ -189,9 +195,9 @@ class AsyncSessionEnder:
     async def aclose(self) -> None:
         """Close every connection pool. Closing twice is harmless."""
         self._closed = True
-        clients, self._clients = list(self._clients.values()), {}
-        for client in clients:
-            await client.get_async_httpx_client().aclose()
+        senders, self._senders = list(self._senders.values()), {}
+        for sender in senders:
+            await sender.close()
 
     async def __aenter__(self) -> AsyncSessionEnder:
         return self

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import httpx
@@ -61,6 +61,7 @@ class Attempts:
         max_retries: int,
         max_retry_wait: float,
         secrets: Iterable[str],
+        wait_headers: Sequence[str] = ("retry-after-ms", "retry-after"),
     ) -> None:
         self.provider = provider
         self.session_id = session_id
@@ -68,6 +69,7 @@ class Attempts:
         self.max_retries = max_retries
         self.max_retry_wait = max_retry_wait
         self.secrets = tuple(secret for secret in secrets if secret)
+        self.wait_headers = wait_headers
         self.count = 0
         self.retries = 0
         self.outcome_unknown = False
@@ -102,7 +104,7 @@ class Attempts:
             self.fell_back = True
             logger.debug("%s %s: %s", self.provider.value, self.session_id, verdict.message)
             return 0.0
-        requested = requested_wait(headers) if verdict.retry else None
+        requested = requested_wait(headers, self.wait_headers) if verdict.retry else None
         if not verdict.retry or self.retries >= self.max_retries:
             raise self._error(verdict, verdict.error or errors.UnexpectedResponse, requested)
         if requested is not None and requested > self.max_retry_wait:
@@ -128,7 +130,7 @@ class Attempts:
             vendor_message=self.redact(verdict.vendor_message),
             attempts=self.count,
             elapsed=time.monotonic() - self.started,
-            response=verdict.response,
+            body=verdict.body,
         )
         self._log(outcome.value, result.elapsed)
         return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import ipaddress
 import os
 from collections.abc import Mapping
@@ -13,30 +12,51 @@ from .errors import ConfigurationError
 __all__ = ["ProviderSettings", "check_base_url", "read_environment", "redact_url"]
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class ProviderSettings:
-    """Settings for one provider; a field left None falls back to the environment.
+    """Settings for one provider; a setting left None falls back to the environment.
 
-    Attributes:
-        api_key: The API key (LiveAvatar, Akool, OpenHands, ElizaOS).
-        team_id: Digital Samba's team id.
-        developer_key: Digital Samba's developer key.
-        base_url: The vendor's base URL, for a self-hosted server or a test double.
+    Credentials are keywords named as the provider's adapter declares them: ``api_key``
+    (LiveAvatar, Akool, OpenHands, ElizaOS), ``team_id`` and ``developer_key`` (Digital
+    Samba); ``sessionend providers`` lists each provider's. ``base_url`` is the vendor's base
+    URL, for a self-hosted server or a test double. A keyword the provider does not take is
+    a ValueError when an ender is built with these settings.
     """
 
-    api_key: str | None = dataclasses.field(default=None, repr=False)
-    team_id: str | None = None
-    developer_key: str | None = dataclasses.field(default=None, repr=False)
-    base_url: str | None = None
+    __slots__ = ("_credentials", "base_url")
+
+    def __init__(self, *, base_url: str | None = None, **credentials: str | None) -> None:
+        self.base_url = base_url
+        self._credentials: dict[str, str | None] = dict(credentials)
+
+    @property
+    def credentials(self) -> Mapping[str, str | None]:
+        """The credentials given, by keyword."""
+        return dict(self._credentials)
+
+    def get(self, name: str) -> str | None:
+        """The credential ``name``, or None when it was not given."""
+        return self._credentials.get(name)
+
+    def __getattr__(self, name: str) -> str | None:
+        # settings.api_key and friends, as before the credentials were keywords.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._credentials.get(name)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ProviderSettings):
+            return NotImplemented
+        return (self.base_url, self._credentials) == (other.base_url, other._credentials)
+
+    def __hash__(self) -> int:
+        return hash((self.base_url, tuple(sorted(self._credentials.items()))))
 
     def __repr__(self) -> str:
-        # Show which credentials are set, never their values.
+        # Which credentials are set, never their values.
         shown = [
-            f"api_key={'<set>' if self.api_key else None}",
-            f"team_id={self.team_id!r}",
-            f"developer_key={'<set>' if self.developer_key else None}",
-            f"base_url={self.base_url!r}",
+            f"{name}={'<set>' if value else None}" for name, value in self._credentials.items()
         ]
+        shown.append(f"base_url={redact_url(self.base_url) if self.base_url else None!r}")
         return f"ProviderSettings({', '.join(shown)})"
 
 
@@ -45,22 +65,29 @@ def read_environment(
     variables: Mapping[str, str],
     environ: Mapping[str, str] | None = None,
 ) -> ProviderSettings:
-    """Fill the fields ``override`` leaves unset from the environment.
+    """Fill the settings ``override`` leaves unset from the environment.
 
     Args:
         override: Settings given by the caller, or None.
-        variables: Field name to environment variable, for this provider.
+        variables: Setting name (credential keyword or ``base_url``) to environment
+            variable, for this provider.
         environ: The environment (``os.environ`` by default).
+
+    Raises:
+        ValueError: When ``override`` names a credential the provider does not take.
     """
     environ = os.environ if environ is None else environ
     given = override or ProviderSettings()
-    values = {}
-    for field_name, variable in variables.items():
-        value = getattr(given, field_name)
-        if value is None:
-            value = environ.get(variable) or None
-        values[field_name] = value
-    return dataclasses.replace(given, **values)
+    unknown = sorted(set(given.credentials) - set(variables))
+    if unknown:
+        valid = ", ".join(sorted(name for name in variables if name != "base_url"))
+        raise ValueError(f"unknown credential(s) {', '.join(unknown)}; this provider takes {valid}")
+    values: dict[str, str | None] = {}
+    for name, variable in variables.items():
+        value = given.base_url if name == "base_url" else given.get(name)
+        values[name] = value if value is not None else environ.get(variable) or None
+    base_url = values.pop("base_url", None)
+    return ProviderSettings(base_url=base_url, **values)
 
 
 def check_base_url(url: str, *, provider: str, variable: str, allow_insecure_http: bool) -> str:
@@ -71,10 +98,17 @@ def check_base_url(url: str, *, provider: str, variable: str, allow_insecure_htt
     Raises:
         ConfigurationError: When the URL is malformed, or plain http to another host.
     """
+    if "@" in url:
+        # User info has no place in a base URL, and a password holding "/" or "?" would
+        # split it elsewhere than "@": refused without showing any of it.
+        raise ConfigurationError(
+            f"{variable} must not carry user info (user:password@)", provider=provider
+        )
     try:
         parts = urlsplit(url)
         host = parts.hostname
-    except ValueError:  # e.g. an unclosed IPv6 bracket
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError:  # e.g. an unclosed IPv6 bracket, a bad port
         raise ConfigurationError(
             f"{variable} is not a valid URL: {redact_url(url)!r}", provider=provider
         ) from None
@@ -90,7 +124,8 @@ def check_base_url(url: str, *, provider: str, variable: str, allow_insecure_htt
     if parts.scheme == "http" and not allow_insecure_http and not _is_loopback(host):
         raise ConfigurationError(
             f"{variable} is plain http to {host!r}: credentials would travel "
-            "unencrypted; use https, or pass allow_insecure_http=True",
+            "unencrypted; use https, or allow insecure http (allow_insecure_http=True, "
+            "or --allow-insecure-http on the command line)",
             provider=provider,
         )
     return url.rstrip("/")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TypeAlias
 
-__all__ = ["EndReason", "EndResult", "Outcome", "Provider"]
+__all__ = ["Body", "EndReason", "EndResult", "Outcome", "Provider"]
+
+Body: TypeAlias = Mapping[str, object] | Sequence[object] | str | int | float | bool | None
+"""A vendor's answer as sessionend keeps it: its JSON, or its text when it is not JSON."""
 
 
 class Provider(enum.StrEnum):
@@ -73,7 +77,8 @@ class EndResult:
         vendor_message: The vendor's message, where it gave one.
         attempts: How many requests were sent.
         elapsed: Seconds from the first attempt to the result.
-        response: The generated client's parsed answer, or None.
+        body: The answer's body: parsed JSON, or the text of a vendor that answers in text
+            (Digital Samba); None when there was none to keep.
     """
 
     provider: Provider
@@ -84,4 +89,4 @@ class EndResult:
     vendor_message: str | None = None
     attempts: int = 1
     elapsed: float = 0.0
-    response: Any = dataclasses.field(default=None, repr=False, compare=False)
+    body: Body = dataclasses.field(default=None, repr=False, compare=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import email.utils
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from . import _defaults
 
@@ -22,28 +22,39 @@ def backoff(retry: int) -> float:
     return ceiling * jitter
 
 
-def requested_wait(headers: Mapping[str, str] | None, now: float | None = None) -> float | None:
+def requested_wait(
+    headers: Mapping[str, str] | None,
+    names: Sequence[str] = ("retry-after-ms", "retry-after"),
+    now: float | None = None,
+) -> float | None:
     """Seconds the vendor asked to wait, or None when it did not say.
 
-    Read from ``retry-after-ms``, ``Retry-After`` (seconds or an HTTP date) or ElizaOS's
-    ``RateLimit-Reset`` (seconds until the window resets).
+    ``names`` are the headers the provider's adapter declares (``RateLimit.wait_headers``),
+    read in order: ``retry-after-ms`` in milliseconds, ``retry-after`` in seconds or as an
+    HTTP date, any other in seconds.
     """
     if not headers:
         return None
-    milliseconds = _number(headers.get("retry-after-ms"))
-    if milliseconds is not None:
-        return milliseconds / 1000
-    retry_after = headers.get("retry-after")
-    if retry_after is not None:
-        seconds = _number(retry_after)
+    for name in names:
+        value = headers.get(name)
+        if value is None:
+            continue
+        if name == "retry-after-ms":
+            milliseconds = _number(value)
+            if milliseconds is not None:
+                return milliseconds / 1000
+            continue
+        seconds = _number(value)
         if seconds is not None:
             return seconds
-        try:
-            moment = email.utils.parsedate_to_datetime(retry_after)
-        except (TypeError, ValueError, IndexError):
-            return None
-        return max(0.0, moment.timestamp() - (time.time() if now is None else now))
-    return _number(headers.get("ratelimit-reset"))
+        if name == "retry-after":
+            try:
+                moment = email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                return None
+            return max(0.0, moment.timestamp() - (time.time() if now is None else now))
+        return None
+    return None
 
 
 def _number(value: str | None) -> float | None:

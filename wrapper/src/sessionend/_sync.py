@@ -16,6 +16,7 @@ from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
 from ._models import EndReason, EndResult, Provider
+from ._send import HttpxSender
 from .errors import ConfigurationError, SessionEndError
 
 __all__ = ["SessionEnder", "end_session"]
@@ -61,7 +62,7 @@ class SessionEnder:
             settings=settings,
         )
         self._transport = transport
-        self._clients: dict[Provider, Any] = {}
+        self._senders: dict[Provider, HttpxSender] = {}
         self._lock = threading.Lock()
         self._closed = False
 
@@ -101,24 +102,27 @@ class SessionEnder:
         """
         plan = self._core.plan(provider, session_id, reason, missing_ok, timeout)
         try:
-            client = self._client(plan.provider)
+            sender = self._sender(plan.provider)
         except ConfigurationError as error:
             error.session_id = session_id  # name the session the caller asked about
             raise
-        attempts = plan.attempts
+        adapter, attempts = plan.adapter, plan.attempts
+        fallback = False
         while True:
             attempts.begin()
+            request = adapter.request(plan.session_id, plan.reason, fallback=fallback)
             headers = None
             try:
-                answer = plan.adapter.send(client, plan.session_id, plan.reason, plan.timeout)
+                answer = sender.send(request, plan.timeout)
             except httpx.HTTPError as error:
                 verdict = failure_verdict(error)
             else:
                 headers = answer.headers
-                verdict = plan.adapter.judge(answer)
+                verdict = adapter.judge(answer)
             step = attempts.settle(verdict, headers)
             if isinstance(step, EndResult):
                 return step
+            fallback = attempts.fell_back
             _sleep(step)
 
     def end_many(
@@ -178,14 +182,14 @@ class SessionEnder:
         except (SessionEndError, ValueError) as problem:
             return target_error(target, problem)
 
-    def _client(self, provider: Provider) -> Any:
+    def _sender(self, provider: Provider) -> HttpxSender:
         with self._lock:
             self._check_open()
-            client = self._clients.get(provider)
-            if client is None:
-                client = self._core.build_client(provider, self._transport, asynchronous=False)
-                self._clients[provider] = client
-            return client
+            sender = self._senders.get(provider)
+            if sender is None:
+                sender = HttpxSender(self._core.connection(provider), self._transport)
+                self._senders[provider] = sender
+            return sender
 
     def _check_open(self) -> None:
         if self._closed:
@@ -195,9 +199,9 @@ class SessionEnder:
         """Close every connection pool. Closing twice is harmless."""
         with self._lock:
             self._closed = True
-            clients, self._clients = list(self._clients.values()), {}
-        for client in clients:
-            client.get_httpx_client().close()
+            senders, self._senders = list(self._senders.values()), {}
+        for sender in senders:
+            sender.close()
 
     def __enter__(self) -> SessionEnder:
         return self

@@ -23,6 +23,7 @@ from .. import _defaults
 from .._async import AsyncSessionEnder
 from .._models import EndReason, Provider
 from .._sync import SessionEnder
+from ..providers import ADAPTERS
 from ..errors import ConfigurationError, InvalidSessionId, SessionEndError
 from ._bulk import Tally, end_all
 from ._output import human_line, record
@@ -51,6 +52,9 @@ class Stop(Exception):
         self.status = status
 
 
+PROVIDER_NAMES = ", ".join(provider.value for provider in ADAPTERS)
+
+
 def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -66,9 +70,7 @@ def _provider(name: str) -> Provider:
 def end(
     provider: Annotated[
         str,
-        typer.Argument(
-            metavar="PROVIDER", help="liveavatar, akool, openhands, digitalsamba or elizaos"
-        ),
+        typer.Argument(metavar="PROVIDER", help=PROVIDER_NAMES),
     ],
     session_id: Annotated[
         str,

@@ -33,9 +33,8 @@ def provider_rows(environ: Mapping[str, str] | None = None) -> list[dict[str, An
         except ConfigurationError as error:
             problem = error.message
         credentials = {
-            name: bool(environ.get(name))
-            for field, name in adapter.settings_variables.items()
-            if field != "base_url"
+            credential.variable: bool(environ.get(credential.variable))
+            for credential in adapter.credentials
         }
         rows.append(
             {

@@ -1,19 +1,33 @@
-"""The provider registry: one adapter per vendor; nothing else needs to know the list."""
+"""The provider registry: every adapter module in this package, found when it is imported.
+
+Each public module here describes one vendor with one ``Adapter`` subclass (see ``_base``).
+Everything that lists vendors reads ``ADAPTERS``: adding a vendor is adding its module.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Mapping
 
 from .._models import Provider
-from ._base import Adapter, Auth, Verdict
-from .akool import Akool
-from .digitalsamba import DigitalSamba
-from .elizaos import ElizaOS
-from .liveavatar import LiveAvatar
-from .openhands import OpenHands
+from ._base import Adapter, Answer, Credential, RateLimit, Request, Verdict
 
-__all__ = ["ADAPTERS", "Adapter", "Auth", "Verdict"]
+__all__ = ["ADAPTERS", "Adapter", "Answer", "Credential", "RateLimit", "Request", "Verdict"]
 
-ADAPTERS: Mapping[Provider, type[Adapter]] = {
-    adapter.provider: adapter for adapter in (LiveAvatar, Akool, OpenHands, DigitalSamba, ElizaOS)
-}
+
+def _discover() -> dict[Provider, type[Adapter]]:
+    found: dict[Provider, type[Adapter]] = {}
+    for module_info in pkgutil.iter_modules(__path__):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        adapter: type[Adapter] = module.ADAPTER
+        if adapter.provider in found:
+            raise RuntimeError(f"two adapters for {adapter.provider.value}")
+        found[adapter.provider] = adapter
+    # In the order the Provider enum declares, so every listing reads the same.
+    return {provider: found[provider] for provider in Provider if provider in found}
+
+
+ADAPTERS: Mapping[Provider, type[Adapter]] = _discover()

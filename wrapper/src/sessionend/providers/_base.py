@@ -1,67 +1,136 @@
-"""What every provider adapter provides, and the status rules they share.
+"""What every provider adapter declares and provides, and the status rules they share.
 
-An adapter turns ``end(session_id)`` into one call of its vendor's generated client and turns
-the answer into a :class:`Verdict`. The retry loop, timeouts and errors live elsewhere; an
-adapter only knows its vendor.
+An adapter is the one place a vendor is described: its name, credentials and how they
+travel, environment variables, default base URL, id rules, rate-limit signals and generated
+package (class attributes, read by everything else through the registry), and the two
+things only it knows: the request that ends a session, built by its generated client's
+``build_request``, and what an answer means, parsed by its generated ``parse_response``.
+
+Adapters do no I/O: the sync and async enders send what ``request`` describes and hand the
+answer to ``judge``. The retry loop, timeouts and errors live elsewhere.
 """
 
 from __future__ import annotations
 
 import abc
+import base64
 import dataclasses
-import functools
-import importlib
 import json
-import sys
 from collections.abc import Mapping
-from types import ModuleType
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from .. import errors
 from .._defaults import MAX_BODY
-from .._models import EndReason, Outcome, Provider
-from .._transport import Answer
+from .._models import Body, EndReason, Outcome, Provider
 
 __all__ = [
     "Adapter",
-    "Auth",
+    "Answer",
+    "Credential",
+    "RateLimit",
+    "Request",
     "Verdict",
     "by_status",
-    "generated",
     "json_body",
-    "override",
     "text_of",
 ]
 
-if sys.version_info >= (3, 12):
-    from typing import override
-elif TYPE_CHECKING:
-    from typing_extensions import override
-else:
 
-    def override(method: Any) -> Any:
-        """typing.override before Python 3.12; typing_extensions costs 20 ms to import."""
-        method.__override__ = True
-        return method
+@dataclasses.dataclass(frozen=True, slots=True)
+class Credential:
+    """One credential a provider takes.
 
-
-@functools.cache
-def generated(module: str) -> ModuleType:
-    """A module of a generated client, imported on first use.
-
-    The five generated clients together take about as long to import as httpx itself, and a
-    program usually ends sessions at one or two vendors.
+    Attributes:
+        name: Its ``ProviderSettings`` keyword (``api_key``, ``team_id``, ...).
+        variable: The environment variable it is read from.
+        secret: Whether it must never be shown (a team id is not secret; a key is).
     """
-    return importlib.import_module(module)
+
+    name: str
+    variable: str
+    secret: bool = True
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Auth:
-    """How a provider's credential is sent: ``header: prefix token``."""
+class RateLimit:
+    """How a vendor says it is throttling.
 
-    header: str
-    token: str = dataclasses.field(repr=False)
-    prefix: str = ""
+    Attributes:
+        wait_headers: Headers, lower-case, that give seconds to wait before asking again,
+            in the order they are read (``retry-after`` may also be an HTTP date).
+        documented_rate: Requests per second the vendor documents, or None.
+    """
+
+    wait_headers: tuple[str, ...] = ("retry-after-ms", "retry-after")
+    documented_rate: float | None = None
+
+
+# Not frozen: one is built for every attempt, and a frozen dataclass takes twice as long.
+@dataclasses.dataclass(slots=True)
+class Request:
+    """One request as an adapter describes it: the enders only send it.
+
+    ``path`` starts at ``/`` and is already percent-encoded, as the generated clients encode
+    it; it is appended to the base URL as text, never re-encoded.
+    """
+
+    method: str
+    path: str
+    body: bytes | None = None
+    headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def from_generated(cls, keywords: Mapping[str, Any]) -> Request:
+        """The request a generated ``build_request`` describes (``httpx.Client.request`` keywords).
+
+        Raises:
+            ValueError: When the operation needs something sessionend does not send (query
+                parameters, cookies, form data): a pipeline change made it so.
+        """
+        unexpected = set(keywords) - {"method", "url", "json", "headers"}
+        if unexpected:
+            raise ValueError(f"generated request carries {sorted(unexpected)}, not sent here")
+        body = keywords.get("json")
+        # Encoded as httpx encodes ``json=``, so both enders send the same bytes.
+        content = (
+            None
+            if body is None
+            else json.dumps(
+                body, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+            ).encode()
+        )
+        headers = {str(name): str(value) for name, value in (keywords.get("headers") or {}).items()}
+        return cls(str(keywords["method"]).upper(), str(keywords["url"]), content, headers)
+
+
+# Not frozen: one is built for every answer.
+@dataclasses.dataclass(slots=True)
+class Answer:
+    """One answer from a vendor, read by the enders; the shape generated parsers accept."""
+
+    status_code: int
+    headers: Mapping[str, str] = dataclasses.field(repr=False)
+    content: bytes = dataclasses.field(repr=False)
+    request: Request | None = dataclasses.field(default=None, repr=False)
+    oversized: bool = False
+    """The body was longer than MAX_BODY and was not read."""
+
+    @property
+    def text(self) -> str:
+        """The body decoded as UTF-8, undecodable bytes replaced."""
+        return self.content.decode("utf-8", "replace")
+
+    def json(self) -> Any:
+        """The body parsed as JSON.
+
+        Raises:
+            ValueError: When the body is not JSON.
+        """
+        return json.loads(self.content)
+
+    def media_type(self) -> str:
+        """The Content-Type without parameters, lower-case; empty when there is none."""
+        return self.headers.get("content-type", "").partition(";")[0].strip().lower()
 
 
 # Not frozen: one is built for every end, and a frozen dataclass takes twice as long.
@@ -78,70 +147,74 @@ class Verdict:
     error: type[errors.SessionEndError] | None = None
     message: str = ""
     retry: bool = False
-    retry_after: float | None = None
     outcome_unknown: bool = False
     """The request may have reached the vendor though no answer came back."""
     again: bool = False
-    """The adapter changed how it sends (a fallback): try again now, not counted as a retry."""
+    """Send the end once more another way (a fallback), now: not counted as a retry."""
     http_status: int | None = None
     vendor_code: int | str | None = None
     vendor_message: str | None = None
-    response: Any = dataclasses.field(default=None, repr=False)
+    body: Body = dataclasses.field(default=None, repr=False)
 
 
 class Adapter(abc.ABC):
-    """One vendor's end-session call and the meaning of its answers."""
+    """One vendor: what sessionend must know about it, its end request and its answers.
+
+    The class attributes are the vendor's description; everything that lists vendors (the
+    ``Provider`` values, settings, the command line, the fakes, the tests) reads them from
+    the registry in ``sessionend.providers``.
+    """
 
     provider: ClassVar[Provider]
+    title: ClassVar[str]
+    """The vendor's name as people write it."""
     default_base_url: ClassVar[str]
-    settings_variables: ClassVar[Mapping[str, str]]
-    """ProviderSettings field name to environment variable."""
     base_url_variable: ClassVar[str]
-    api_key_header: ClassVar[str] = ""
-    """The header carrying ``api_key``, for vendors authenticated by one key."""
+    credentials: ClassVar[tuple[Credential, ...]]
     credentials_optional: ClassVar[bool] = False
-    """Whether the vendor may be used without a credential (a server with auth turned off)."""
-    client_package: ClassVar[str]
-    """The generated client's package: its ``AuthenticatedClient``, or ``Client`` without a
-    credential (for vendors whose credential is optional)."""
+    """Whether the vendor may be used without credentials (a server with auth turned off)."""
+    auth_header: ClassVar[str] = ""
+    """The header a single credential travels in, as is; empty for other schemes."""
+    basic_auth: ClassVar[bool] = False
+    """Whether the two credentials travel as HTTP Basic ``first:second``."""
+    generated_package: ClassVar[str]
+    """The import name of the vendor's generated client (``generated/<vendor>/``)."""
+    rate_limit: ClassVar[RateLimit] = RateLimit()
+    example_session_id: ClassVar[str]
+    """A well-formed id, for documentation and tests."""
 
-    def auth(self, values: Mapping[str, str | None]) -> Auth | None:
-        """Build the credential header from resolved settings (by default, a required key).
+    @classmethod
+    def variables(cls) -> dict[str, str]:
+        """Every setting's environment variable, by ``ProviderSettings`` keyword."""
+        found = {credential.name: credential.variable for credential in cls.credentials}
+        found["base_url"] = cls.base_url_variable
+        return found
+
+    def auth_headers(self, values: Mapping[str, str | None]) -> dict[str, str]:
+        """The headers that carry the credentials, from resolved settings.
 
         Raises:
             errors.ConfigurationError: When a required credential is missing.
         """
-        key = values.get("api_key")
-        if not key:
-            raise self.missing(self.settings_variables["api_key"])
-        return Auth(self.api_key_header, key)
+        present = [values.get(credential.name) for credential in self.credentials]
+        if self.credentials_optional and not any(present):
+            return {}
+        for credential, value in zip(self.credentials, present, strict=True):
+            if not value:
+                raise self.missing(credential.variable)
+        given = [value or "" for value in present]
+        if self.basic_auth:
+            token = base64.b64encode(":".join(given).encode()).decode("ascii")
+            return {"Authorization": f"Basic {token}"}
+        return {self.auth_header: given[0]}
 
     def check_session_id(self, session_id: str) -> None:
         """Reject ids this vendor can never accept (the shared rules are applied already)."""
         del session_id
 
-    def client(self, base_url: str, auth: Auth | None, **options: Any) -> Any:
-        """Build the vendor's generated client; ``options`` are its constructor keywords."""
-        package = generated(self.client_package)
-        if auth is None:
-            return package.Client(base_url=base_url, **options)
-        return package.AuthenticatedClient(
-            base_url=base_url,
-            token=auth.token,
-            prefix=auth.prefix,
-            auth_header_name=auth.header,
-            **options,
-        )
-
     @abc.abstractmethod
-    def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:
-        """Send the end through the generated client's sync API."""
-
-    @abc.abstractmethod
-    async def send_async(
-        self, client: Any, session_id: str, reason: EndReason, timeout: float
-    ) -> Answer:
-        """Send the end through the generated client's asyncio API."""
+    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
+        """The request that ends ``session_id``; ``fallback`` after a verdict said ``again``."""
 
     @abc.abstractmethod
     def interpret(self, answer: Answer) -> Verdict:
@@ -153,22 +226,21 @@ class Adapter(abc.ABC):
             return Verdict(
                 error=errors.UnexpectedResponse,
                 message=f"the body is longer than {MAX_BODY} bytes and was not read",
-                http_status=answer.status,
+                http_status=answer.status_code,
             )
         return self.interpret(answer)
 
     def missing(self, variable: str) -> errors.ConfigurationError:
         """The error for a credential that is not set."""
         return errors.ConfigurationError(
-            f"missing credential: set {variable} or pass it in ProviderSettings",
-            provider=self.provider.value,
+            f"missing credential: set {variable}", provider=self.provider.value
         )
 
 
 def json_body(answer: Answer) -> Any:
     """The answer's body as JSON, or None when it is not JSON."""
     try:
-        return json.loads(answer.content)
+        return answer.json()
     except (ValueError, UnicodeDecodeError):
         return None
 
@@ -181,13 +253,9 @@ def text_of(answer: Answer, limit: int = 300) -> str | None:
 
 def by_status(answer: Answer, **context: Any) -> Verdict:
     """The rules every vendor shares, for answers its adapter has no special meaning for."""
-    status = answer.status
+    status = answer.status_code
     context.setdefault("http_status", status)
     if 200 <= status < 300:
-        if answer.parse_failed:
-            return Verdict(
-                error=errors.UnexpectedResponse, message="the body could not be parsed", **context
-            )
         return Verdict(outcome=Outcome.ENDED, **context)
     if 300 <= status < 400:
         return Verdict(
@@ -201,15 +269,25 @@ def by_status(answer: Answer, **context: Any) -> Verdict:
         return Verdict(not_found=True, message="the vendor does not know the session", **context)
     if status == 408:
         return Verdict(
-            error=errors.EndTimeout, message="the vendor timed out", retry=True, **context
+            error=errors.EndTimeout,
+            message="the vendor timed out",
+            retry=True,
+            outcome_unknown=True,  # it may have acted on the request before giving up
+            **context,
         )
     if status == 429:
         return Verdict(error=errors.RateLimited, message="rate limited", retry=True, **context)
     if 400 <= status < 500:
         return Verdict(error=errors.RequestRejected, message="request rejected", **context)
     if status >= 500:
+        # A gateway's 502 or 504, or a server failing after the work, may hide an end the
+        # vendor carried out: a later "not found" then means it was ended.
         return Verdict(
-            error=errors.ServerError, message="vendor server error", retry=True, **context
+            error=errors.ServerError,
+            message="vendor server error",
+            retry=True,
+            outcome_unknown=True,
+            **context,
         )
     return Verdict(
         error=errors.UnexpectedResponse, message=f"unexpected status {status}", **context

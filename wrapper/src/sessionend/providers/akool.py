@@ -20,20 +20,18 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import errors
 from .._models import EndReason, Outcome, Provider
-from .._transport import Answer, call, call_async
-from ._base import Adapter, Verdict, by_status, generated, json_body
+from ._base import Adapter, Answer, Credential, Request, Verdict, by_status, json_body
 
-if not TYPE_CHECKING:
-    # typing_extensions takes 20 ms to import, for a decorator that only type checkers read.
-    from ._base import override
-else:
-    from typing_extensions import override
+if TYPE_CHECKING:
+    from akool_client.models import ApiResponse
 
-__all__ = ["Akool"]
+__all__ = ["ADAPTER", "Akool"]
 
 SUCCESS = 1000
 RATE_LIMITED = 1005
-_MEANINGS: Mapping[int, tuple[type[errors.SessionEndError], str]] = {
+ALREADY_ENDED = frozenset({1011})
+NOT_FOUND = frozenset({1008, 1014})
+MEANINGS: Mapping[int, tuple[type[errors.SessionEndError], str]] = {
     1003: (errors.RequestRejected, "parameter error"),
     1010: (errors.VendorError, "cannot be operated"),
     1104: (errors.VendorError, "insufficient credit"),
@@ -43,71 +41,80 @@ _MEANINGS: Mapping[int, tuple[type[errors.SessionEndError], str]] = {
     1200: (errors.AuthenticationError, "account blocked"),
     RATE_LIMITED: (errors.RateLimited, "frequent operation"),
 }
-_OPERATION = "akool_client.api.session_management.post_api_open_v_4_live_avatar_session_close"
-_ALREADY_ENDED = frozenset({1011})
-_NOT_FOUND = frozenset({1008, 1014})
 
 
 class Akool(Adapter):
     """Ends Akool streaming-avatar sessions."""
 
     provider: ClassVar[Provider] = Provider.AKOOL
+    title: ClassVar[str] = "Akool"
     default_base_url: ClassVar[str] = "https://openapi.akool.com"
-    settings_variables: ClassVar[Mapping[str, str]] = {
-        "api_key": "AKOOL_API_KEY",
-        "base_url": "AKOOL_BASE_URL",
-    }
-    api_key_header: ClassVar[str] = "x-api-key"
-    client_package: ClassVar[str] = "akool_client"
     base_url_variable: ClassVar[str] = "AKOOL_BASE_URL"
+    credentials: ClassVar[tuple[Credential, ...]] = (Credential("api_key", "AKOOL_API_KEY"),)
+    auth_header: ClassVar[str] = "x-api-key"
+    generated_package: ClassVar[str] = "akool_client"
+    example_session_id: ClassVar[str] = "6698c9d69cf7b0d61d1b6420"
 
-    @override
-    def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:
-        body = generated("akool_client.models").CloseSessionBody(id=session_id)
-        close = generated(_OPERATION)
-        return call(lambda: close.sync_detailed(client=client, body=body), timeout)
+    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
+        """``{"id": session_id}``, as the spec requires."""
+        from akool_client.api.session_management import (
+            post_api_open_v_4_live_avatar_session_close as close,
+        )
+        from akool_client.models import CloseSessionBody
 
-    @override
-    async def send_async(
-        self, client: Any, session_id: str, reason: EndReason, timeout: float
-    ) -> Answer:
-        body = generated("akool_client.models").CloseSessionBody(id=session_id)
-        close = generated(_OPERATION)
-        return await call_async(lambda: close.asyncio_detailed(client=client, body=body), timeout)
+        return Request.from_generated(close.build_request(body=CloseSessionBody(id=session_id)))
 
-    @override
     def interpret(self, answer: Answer) -> Verdict:
+        """Read the business code; the status decides only where there is none."""
+        from akool_client.api.session_management import (
+            post_api_open_v_4_live_avatar_session_close as close,
+        )
+
+        parsed = close.parse_response(answer)
+        if parsed is not None:
+            return _from_generated(parsed, answer.status_code, json_body(answer))
         body = json_body(answer)
         code = body.get("code") if isinstance(body, dict) else None
-        if not isinstance(code, int) or isinstance(code, bool):
-            verdict = by_status(answer)
-            if verdict.outcome is not None:  # a 2xx without a business code proves nothing
-                return Verdict(
-                    error=errors.UnexpectedResponse,
-                    message="no business code in the answer",
-                    http_status=answer.status,
-                )
-            return verdict
-        if not 200 <= answer.status < 300 and not _documented(code):
-            # A gateway or server failure that happens to carry a number: the status decides,
-            # so a 503 is retried rather than read as a business error.
-            return by_status(answer)
-        message = body.get("msg") or body.get("message")
-        context: dict[str, Any] = {
-            "http_status": answer.status,
-            "vendor_code": code,
-            "vendor_message": message if isinstance(message, str) else None,
-            "response": answer.parsed,
-        }
-        if code == SUCCESS:
-            return Verdict(outcome=Outcome.ENDED, **context)
-        if code in _ALREADY_ENDED:
-            return Verdict(outcome=Outcome.ALREADY_ENDED, **context)
-        if code in _NOT_FOUND:
-            return Verdict(not_found=True, message="the session does not exist", **context)
-        error, meaning = _MEANINGS.get(code, (errors.VendorError, "close failed"))
-        return Verdict(error=error, message=meaning, retry=code == RATE_LIMITED, **context)
+        if isinstance(code, int) and not isinstance(code, bool) and _documented(code):
+            # A documented business code under a status the spec does not list.
+            message = body.get("msg") or body.get("message")
+            return _by_code(
+                code, answer.status_code, message if isinstance(message, str) else None, body
+            )
+        verdict = by_status(answer)
+        if verdict.outcome is not None:  # a 2xx without a business code proves nothing
+            return Verdict(
+                error=errors.UnexpectedResponse,
+                message="no business code in the answer",
+                http_status=answer.status_code,
+            )
+        return verdict
+
+
+def _from_generated(parsed: ApiResponse, status: int, body: Any) -> Verdict:
+    """The verdict read from the generated envelope."""
+    return _by_code(parsed.code, status, parsed.msg, body)
+
+
+def _by_code(code: int, status: int, message: str | None, body: Any) -> Verdict:
+    context: dict[str, Any] = {
+        "http_status": status,
+        "vendor_code": code,
+        "vendor_message": message,
+        "body": body,
+    }
+    if code == SUCCESS:
+        return Verdict(outcome=Outcome.ENDED, **context)
+    if code in ALREADY_ENDED:
+        return Verdict(outcome=Outcome.ALREADY_ENDED, **context)
+    if code in NOT_FOUND:
+        return Verdict(not_found=True, message="the session does not exist", **context)
+    error, meaning = MEANINGS.get(code, (errors.VendorError, "close failed"))
+    return Verdict(error=error, message=meaning, retry=code == RATE_LIMITED, **context)
 
 
 def _documented(code: int) -> bool:
-    return code in (SUCCESS, *_ALREADY_ENDED, *_NOT_FOUND, *_MEANINGS)
+    return code in (SUCCESS, *ALREADY_ENDED, *NOT_FOUND, *MEANINGS)
+
+
+ADAPTER = Akool

@@ -9,81 +9,82 @@ Quirks reconciled here:
 3. The credential (``X-API-KEY``) is optional: a server without ELIZA_SERVER_AUTH_TOKEN
    checks nothing. Older servers answer 401 as plain text, which is still an
    AuthenticationError.
-4. Rate limits come with ``RateLimit-Reset`` and no ``Retry-After``; the retry loop reads it.
+4. Rate limits come with ``RateLimit-Reset`` (seconds until the window resets) and no
+   ``Retry-After``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import errors
 from .._models import EndReason, Outcome, Provider
-from .._transport import Answer, call, call_async
-from ._base import Adapter, Auth, Verdict, by_status, generated, json_body
+from ._base import Adapter, Answer, Credential, RateLimit, Request, Verdict, by_status, json_body
 
-if not TYPE_CHECKING:
-    # typing_extensions takes 20 ms to import, for a decorator that only type checkers read.
-    from ._base import override
-else:
-    from typing_extensions import override
+if TYPE_CHECKING:
+    from elizaos_client.models import EndSessionResponse200
 
-__all__ = ["ElizaOS"]
-
-_OPERATION = "elizaos_client.api.default.end_session"
+__all__ = ["ADAPTER", "ElizaOS"]
 
 
 class ElizaOS(Adapter):
     """Ends ElizaOS messaging sessions."""
 
     provider: ClassVar[Provider] = Provider.ELIZAOS
+    title: ClassVar[str] = "ElizaOS"
     default_base_url: ClassVar[str] = "http://localhost:3000"
-    settings_variables: ClassVar[Mapping[str, str]] = {
-        "api_key": "ELIZAOS_API_KEY",
-        "base_url": "ELIZAOS_BASE_URL",
-    }
-    client_package: ClassVar[str] = "elizaos_client"
-    credentials_optional: ClassVar[bool] = True
     base_url_variable: ClassVar[str] = "ELIZAOS_BASE_URL"
+    credentials: ClassVar[tuple[Credential, ...]] = (Credential("api_key", "ELIZAOS_API_KEY"),)
+    credentials_optional: ClassVar[bool] = True
+    auth_header: ClassVar[str] = "X-API-KEY"
+    generated_package: ClassVar[str] = "elizaos_client"
+    rate_limit: ClassVar[RateLimit] = RateLimit(wait_headers=("ratelimit-reset",))
+    example_session_id: ClassVar[str] = "5b0b3c1e-7d2a-4f3e-9c1b-2a3b4c5d6e7f"
 
-    @override
-    def auth(self, values: Mapping[str, str | None]) -> Auth | None:
-        key = values.get("api_key")
-        return Auth("X-API-KEY", key) if key else None
+    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
+        """The DELETE of one session; it takes no body."""
+        from elizaos_client.api.default import end_session
 
-    @override
-    def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:
-        end_session = generated(_OPERATION)
-        return call(lambda: end_session.sync_detailed(session_id, client=client), timeout)
+        return Request.from_generated(end_session.build_request(session_id))
 
-    @override
-    async def send_async(
-        self, client: Any, session_id: str, reason: EndReason, timeout: float
-    ) -> Answer:
-        end_session = generated(_OPERATION)
-        return await call_async(
-            lambda: end_session.asyncio_detailed(session_id, client=client), timeout
-        )
-
-    @override
     def interpret(self, answer: Answer) -> Verdict:
+        """``success`` on a 2xx; the status rules, with the error envelope's code, otherwise."""
+        from elizaos_client.api.default import end_session
+        from elizaos_client.models import EndSessionResponse200
+
         body = json_body(answer)
-        error = body.get("error") if isinstance(body, dict) else None
-        code = error.get("code") if isinstance(error, dict) else None
-        message = body.get("message") if isinstance(body, dict) else None
-        if isinstance(error, dict) and isinstance(error.get("message"), str):
-            message = error["message"]
-        context: dict[str, Any] = {
-            "http_status": answer.status,
-            "vendor_code": code if isinstance(code, str) else None,
-            "vendor_message": message if isinstance(message, str) else None,
-        }
-        if not 200 <= answer.status < 300:
-            return by_status(answer, **context)
-        if not isinstance(body, dict):
+        if not 200 <= answer.status_code < 300:
+            # The error envelope comes with statuses the spec does not list (429) and, from
+            # older servers, not at all (a plain-text 401): read it where it is.
+            return by_status(answer, body=body, **_error_envelope(body))
+        parsed = end_session.parse_response(answer)
+        if not isinstance(parsed, EndSessionResponse200):
             return Verdict(
-                error=errors.UnexpectedResponse, message="the body is not a JSON object", **context
+                error=errors.UnexpectedResponse,
+                message="the body is not a JSON object",
+                http_status=answer.status_code,
             )
-        if body.get("success") is False:
-            return Verdict(error=errors.VendorError, message="end failed", **context)
-        return Verdict(outcome=Outcome.ENDED, response=answer.parsed, **context)
+        return _from_generated(parsed, answer.status_code, body)
+
+
+def _from_generated(parsed: EndSessionResponse200, status: int, body: Any) -> Verdict:
+    """The verdict read from the generated answer; the server adds ``success``."""
+    message = parsed.message if isinstance(parsed.message, str) else None
+    context: dict[str, Any] = {"http_status": status, "vendor_message": message, "body": body}
+    if parsed.additional_properties.get("success") is False:
+        return Verdict(error=errors.VendorError, message="end failed", **context)
+    return Verdict(outcome=Outcome.ENDED, **context)
+
+
+def _error_envelope(body: Any) -> dict[str, Any]:
+    error = body.get("error") if isinstance(body, dict) else None
+    if not isinstance(error, dict):
+        return {}
+    code, message = error.get("code"), error.get("message")
+    return {
+        "vendor_code": code if isinstance(code, str) else None,
+        "vendor_message": message if isinstance(message, str) else None,
+    }
+
+
+ADAPTER = ElizaOS

@@ -11,46 +11,43 @@ Quirks reconciled here:
 4. 422 carries FastAPI's validation ``detail``, which the RequestRejected message repeats.
 5. The spec's envelope schema is named ``Response``; the generated model is renamed
    ``StopSessionResponse`` by the generator configuration.
+6. Rate limits are 429 with ``Retry-After`` (and ``X-RateLimit-Reset``), in one-second windows.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import errors
 from .._models import EndReason, Outcome, Provider
-from .._transport import Answer, call, call_async
-from ._base import Adapter, Verdict, by_status, generated, json_body
+from ._base import Adapter, Answer, Credential, RateLimit, Request, Verdict, by_status, json_body
 
-if not TYPE_CHECKING:
-    # typing_extensions takes 20 ms to import, for a decorator that only type checkers read.
-    from ._base import override
-else:
-    from typing_extensions import override
+if TYPE_CHECKING:
+    from liveavatar_client.models import HTTPValidationError, StopSessionResponse
 
-__all__ = ["LiveAvatar"]
+__all__ = ["ADAPTER", "LiveAvatar"]
 
-_OPERATION = "liveavatar_client.api.sessions.stop_session_v1_sessions_stop_post"
-_SUCCESS_CODES = (100, 1000)
+SUCCESS_CODES = (100, 1000)
 
 
 class LiveAvatar(Adapter):
     """Ends LiveAvatar sessions."""
 
     provider: ClassVar[Provider] = Provider.LIVEAVATAR
+    title: ClassVar[str] = "LiveAvatar"
     default_base_url: ClassVar[str] = "https://api.liveavatar.com"
-    settings_variables: ClassVar[Mapping[str, str]] = {
-        "api_key": "LIVEAVATAR_API_KEY",
-        "base_url": "LIVEAVATAR_BASE_URL",
-    }
-    api_key_header: ClassVar[str] = "X-API-KEY"
-    client_package: ClassVar[str] = "liveavatar_client"
     base_url_variable: ClassVar[str] = "LIVEAVATAR_BASE_URL"
+    credentials: ClassVar[tuple[Credential, ...]] = (Credential("api_key", "LIVEAVATAR_API_KEY"),)
+    auth_header: ClassVar[str] = "X-API-KEY"
+    generated_package: ClassVar[str] = "liveavatar_client"
+    # X-RateLimit-Reset is not read: whether it counts seconds or names a moment is not
+    # documented, and Retry-After comes with it.
+    rate_limit: ClassVar[RateLimit] = RateLimit()
+    example_session_id: ClassVar[str] = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 
-    @override
     def check_session_id(self, session_id: str) -> None:
+        """Only the hyphenated UUID form, in either case."""
         # uuid.UUID() also reads braces, "urn:uuid:", missing or moved dashes, and int()
         # syntax ("+", "_", padding spaces, non-ASCII digits), some of which it turns into a
         # different UUID: only the hyphenated form, in either case, is an id.
@@ -65,51 +62,64 @@ class LiveAvatar(Adapter):
                 session_id=session_id,
             )
 
-    def _body(self, session_id: str, reason: EndReason) -> Any:
-        models = generated("liveavatar_client.models")
-        return models.StopSessionSchema(
-            session_id=uuid.UUID(session_id), reason=models.SessionEndReasonEnum(reason.value)
+    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
+        """``{"session_id": ..., "reason": ...}``; the reason always explicit."""
+        from liveavatar_client.api.sessions import stop_session_v1_sessions_stop_post as stop
+        from liveavatar_client.models import SessionEndReasonEnum, StopSessionSchema
+
+        body = StopSessionSchema(
+            session_id=uuid.UUID(session_id), reason=SessionEndReasonEnum(reason.value)
         )
+        return Request.from_generated(stop.build_request(body=body))
 
-    @override
-    def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:
-        body = self._body(session_id, reason)
-        stop = generated(_OPERATION)
-        return call(lambda: stop.sync_detailed(client=client, body=body), timeout)
-
-    @override
-    async def send_async(
-        self, client: Any, session_id: str, reason: EndReason, timeout: float
-    ) -> Answer:
-        body = self._body(session_id, reason)
-        stop = generated(_OPERATION)
-        return await call_async(lambda: stop.asyncio_detailed(client=client, body=body), timeout)
-
-    @override
     def interpret(self, answer: Answer) -> Verdict:
-        parsed = answer.parsed
-        # An answer exists only after a send, which imported the generated client.
-        models = generated("liveavatar_client.models")
-        unset = generated("liveavatar_client.types").Unset
-        if 200 <= answer.status < 300 and isinstance(parsed, models.StopSessionResponse):
-            code = parsed.code if not isinstance(parsed.code, unset) else None
-            message = parsed.message if isinstance(parsed.message, str) else None
-            context: dict[str, Any] = {
-                "http_status": answer.status,
-                "vendor_code": code,
-                "vendor_message": message,
-            }
-            if code in _SUCCESS_CODES:
-                return Verdict(outcome=Outcome.ENDED, response=parsed, **context)
-            return Verdict(error=errors.VendorError, message="stop failed", **context)
-        if answer.status == 422:
-            return Verdict(
-                error=errors.RequestRejected,
-                message="validation failed",
-                http_status=422,
-                vendor_message=_validation_detail(json_body(answer)),
-            )
-        return by_status(answer)
+        """The body code on a 2xx, FastAPI's detail on a 422, else the shared status rules."""
+        from liveavatar_client.api.sessions import stop_session_v1_sessions_stop_post as stop
+
+        parsed = stop.parse_response(answer)
+        if parsed is None:
+            if answer.status_code == 422:  # a detail FastAPI's model does not describe
+                return _rejected(answer.status_code, json_body(answer))
+            if 200 <= answer.status_code < 300:
+                return Verdict(
+                    error=errors.UnexpectedResponse,
+                    message="the body does not fit the spec's envelope",
+                    http_status=answer.status_code,
+                )
+            return by_status(answer)
+        return _from_generated(parsed, answer.status_code, json_body(answer))
+
+
+def _from_generated(
+    parsed: StopSessionResponse | HTTPValidationError, status: int, body: Any
+) -> Verdict:
+    """The verdict read from the generated envelope or validation error."""
+    from liveavatar_client.models import HTTPValidationError
+    from liveavatar_client.types import Unset
+
+    if isinstance(parsed, HTTPValidationError):
+        return _rejected(status, body)
+    code = None if isinstance(parsed.code, Unset) else parsed.code
+    message = parsed.message if isinstance(parsed.message, str) else None
+    context: dict[str, Any] = {
+        "http_status": status,
+        "vendor_code": code,
+        "vendor_message": message,
+        "body": body,
+    }
+    if code in SUCCESS_CODES:
+        return Verdict(outcome=Outcome.ENDED, **context)
+    return Verdict(error=errors.VendorError, message="stop failed", **context)
+
+
+def _rejected(status: int, body: Any) -> Verdict:
+    return Verdict(
+        error=errors.RequestRejected,
+        message="validation failed",
+        http_status=status,
+        vendor_message=_validation_detail(body),
+        body=body,
+    )
 
 
 def _validation_detail(body: Any) -> str | None:
@@ -124,3 +134,6 @@ def _validation_detail(body: Any) -> str | None:
             location = ".".join(str(part) for part in item.get("loc") or [])
             parts.append(f"{location}: {item.get('msg', '')}".strip(": "))
     return "; ".join(parts) or None
+
+
+ADAPTER = LiveAvatar

@@ -14,80 +14,82 @@ Quirks reconciled here:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import errors
 from .._models import EndReason, Outcome, Provider
-from .._transport import Answer, call, call_async
-from ._base import Adapter, Verdict, by_status, generated, json_body
+from ._base import Adapter, Answer, Credential, Request, Verdict, by_status, json_body
 
-if not TYPE_CHECKING:
-    # typing_extensions takes 20 ms to import, for a decorator that only type checkers read.
-    from ._base import override
-else:
-    from typing_extensions import override
+if TYPE_CHECKING:
+    from openhands_client.models import ConversationResponse
 
-__all__ = ["OpenHands"]
+__all__ = ["ADAPTER", "OpenHands"]
 
-_OPERATION = (
-    "openhands_client.api.default.stop_conversation_api_conversations_conversation_id_stop_post"
-)
-_WAS_RUNNING = frozenset({"RUNNING", "STARTING"})
+WAS_RUNNING = frozenset({"RUNNING", "STARTING"})
 
 
 class OpenHands(Adapter):
     """Stops OpenHands conversations."""
 
     provider: ClassVar[Provider] = Provider.OPENHANDS
+    title: ClassVar[str] = "OpenHands"
     default_base_url: ClassVar[str] = "https://app.all-hands.dev"
-    settings_variables: ClassVar[Mapping[str, str]] = {
-        "api_key": "OPENHANDS_API_KEY",
-        "base_url": "OPENHANDS_BASE_URL",
-    }
-    api_key_header: ClassVar[str] = "X-Session-API-Key"
-    client_package: ClassVar[str] = "openhands_client"
     base_url_variable: ClassVar[str] = "OPENHANDS_BASE_URL"
+    credentials: ClassVar[tuple[Credential, ...]] = (Credential("api_key", "OPENHANDS_API_KEY"),)
+    auth_header: ClassVar[str] = "X-Session-API-Key"
+    generated_package: ClassVar[str] = "openhands_client"
+    example_session_id: ClassVar[str] = "3b9f2c51a7d04e6f8c1a2b3c4d5e6f70"
 
-    @override
-    def send(self, client: Any, session_id: str, reason: EndReason, timeout: float) -> Answer:
-        stop = generated(_OPERATION)
-        return call(lambda: stop.sync_detailed(session_id, client=client), timeout)
+    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
+        """The stop of one conversation; it takes no body."""
+        from openhands_client.api.default import (
+            stop_conversation_api_conversations_conversation_id_stop_post as stop,
+        )
 
-    @override
-    async def send_async(
-        self, client: Any, session_id: str, reason: EndReason, timeout: float
-    ) -> Answer:
-        stop = generated(_OPERATION)
-        return await call_async(lambda: stop.asyncio_detailed(session_id, client=client), timeout)
+        return Request.from_generated(stop.build_request(session_id))
 
-    @override
     def interpret(self, answer: Answer) -> Verdict:
-        if not 200 <= answer.status < 300:
+        """``status`` and ``conversation_status`` on a 2xx; the status rules otherwise."""
+        from openhands_client.api.default import (
+            stop_conversation_api_conversations_conversation_id_stop_post as stop,
+        )
+        from openhands_client.models import ConversationResponse
+
+        if not 200 <= answer.status_code < 300:
             return by_status(answer)
-        body = json_body(answer)
-        if not isinstance(body, dict):
+        parsed = stop.parse_response(answer)
+        if not isinstance(parsed, ConversationResponse):
             return Verdict(
                 error=errors.UnexpectedResponse,
-                message="the body is not a JSON object",
-                http_status=answer.status,
+                message="the body does not fit the spec's ConversationResponse",
+                http_status=answer.status_code,
             )
-        status = body.get("status")
-        message = body.get("message")
-        context: dict[str, Any] = {
-            "http_status": answer.status,
-            "vendor_code": status if isinstance(status, str) else None,
-            "vendor_message": message if isinstance(message, str) else None,
-            "response": answer.parsed,
-        }
-        if status == "error":
-            return Verdict(error=errors.VendorError, message="stop failed", **context)
-        if status != "ok":
-            return Verdict(
-                error=errors.UnexpectedResponse, message=f"unknown status {status!r}", **context
-            )
-        before = body.get("conversation_status")
-        not_running = isinstance(message, str) and "not running" in message.lower()
-        if before in _WAS_RUNNING or (before is None and not not_running):
-            return Verdict(outcome=Outcome.ENDED, **context)
-        return Verdict(outcome=Outcome.ALREADY_ENDED, **context)
+        return _from_generated(parsed, answer.status_code, json_body(answer))
+
+
+def _from_generated(parsed: ConversationResponse, status: int, body: Any) -> Verdict:
+    """The verdict read from the generated ConversationResponse."""
+    from openhands_client.models import ConversationStatus
+
+    message = parsed.message if isinstance(parsed.message, str) else None
+    context: dict[str, Any] = {
+        "http_status": status,
+        "vendor_code": parsed.status,
+        "vendor_message": message,
+        "body": body,
+    }
+    if parsed.status == "error":
+        return Verdict(error=errors.VendorError, message="stop failed", **context)
+    if parsed.status != "ok":
+        return Verdict(
+            error=errors.UnexpectedResponse, message=f"unknown status {parsed.status!r}", **context
+        )
+    before = parsed.conversation_status
+    before_name = before.value if isinstance(before, ConversationStatus) else None
+    not_running = message is not None and "not running" in message.lower()
+    if before_name in WAS_RUNNING or (before_name is None and not not_running):
+        return Verdict(outcome=Outcome.ENDED, **context)
+    return Verdict(outcome=Outcome.ALREADY_ENDED, **context)
+
+
+ADAPTER = OpenHands

@@ -36,11 +36,12 @@ _Step = Reply | object | None
 
 
 def default_credentials(provider: Provider) -> dict[str, str]:
-    """Fresh, distinctive credentials for one fake (new on every run)."""
+    """Fresh, distinctive credentials for one fake, each credential its adapter declares."""
     token = secrets.token_hex(8)
-    if provider is Provider.DIGITALSAMBA:
-        return {"team_id": f"fake-team-{token[:6]}", "developer_key": f"fake-dskey-{token}"}
-    return {"api_key": f"fake-{provider.value}-{token}"}
+    return {
+        credential.name: f"fake-{provider.value}-{credential.name.replace('_', '-')}-{token}"
+        for credential in ADAPTERS[provider].credentials
+    }
 
 
 class FakeVendors:
@@ -49,8 +50,9 @@ class FakeVendors:
     Args:
         host: The address to listen on; loopback unless you mean otherwise.
         port: The port, or 0 for a free one (read it back from ``port``).
-        credentials: Per provider, the credentials the fake accepts (``api_key``, or
-            ``team_id`` and ``developer_key``); fresh ones are made for the rest. An ElizaOS
+        credentials: Per provider, the credentials the fake accepts, named as its adapter
+            names them (``api_key``, or ``team_id`` and ``developer_key``); fresh ones are
+            made for the rest. An ElizaOS
             ``api_key`` of ``""`` turns its authentication off, as an unset server token does.
     """
 
@@ -97,10 +99,11 @@ class FakeVendors:
         """Settings for SessionEnder and AsyncSessionEnder that point at the fakes."""
         return {
             provider: ProviderSettings(
-                api_key=vendor.credentials.get("api_key"),
-                team_id=vendor.credentials.get("team_id"),
-                developer_key=vendor.credentials.get("developer_key"),
                 base_url=self.base_url(provider),
+                **{
+                    credential.name: vendor.credentials.get(credential.name)
+                    for credential in ADAPTERS[provider].credentials
+                },
             )
             for provider, vendor in self.vendors.items()
         }
@@ -109,7 +112,7 @@ class FakeVendors:
         """The environment variables that point sessionend at the fakes."""
         variables: dict[str, str] = {}
         for provider, vendor in self.vendors.items():
-            names = ADAPTERS[provider].settings_variables
+            names = ADAPTERS[provider].variables()
             values = {**vendor.credentials, "base_url": self.base_url(provider)}
             variables |= {names[field]: values[field] for field in names if field in values}
         return variables

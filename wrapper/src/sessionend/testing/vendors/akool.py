@@ -24,7 +24,7 @@ from vendor_models import akool as models
 from ..._models import Provider
 from ._base import Reply, SessionState, Vendor, phrase
 
-__all__ = ["FakeAkool"]
+__all__ = ["FAKE", "FakeAkool"]
 
 
 def _answer(code: int, msg: str, data: object = None) -> Reply:
@@ -83,3 +83,6 @@ class FakeAkool(Vendor):
     @override
     def failure(self, status: int) -> Reply:
         return Reply.json(status, {"code": status, "msg": phrase(status)})
+
+
+FAKE = FakeAkool

@@ -25,7 +25,7 @@ from vendor_models import digitalsamba as models
 from ..._models import Provider
 from ._base import Reply, SessionState, Vendor, phrase
 
-__all__ = ["FakeDigitalSamba"]
+__all__ = ["FAKE", "FakeDigitalSamba"]
 
 
 def _error(status: int, message: str, error: str | None = None) -> Reply:
@@ -108,3 +108,6 @@ def _decoded(token: str) -> str | None:
         return base64.b64decode(token, validate=True).decode()
     except (binascii.Error, UnicodeDecodeError):
         return None
+
+
+FAKE = FakeDigitalSamba

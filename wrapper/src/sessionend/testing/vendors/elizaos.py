@@ -26,7 +26,7 @@ from vendor_models import elizaos as models
 from ..._models import Provider
 from ._base import Reply, SessionState, Vendor, phrase
 
-__all__ = ["FakeElizaOS"]
+__all__ = ["FAKE", "FakeElizaOS"]
 
 
 def _error(status: int, code: str, message: str) -> Reply:
@@ -85,3 +85,6 @@ class FakeElizaOS(Vendor):
     def failure(self, status: int) -> Reply:
         code = "INTERNAL_SERVER_ERROR" if status >= 500 else "REQUEST_FAILED"
         return _error(status, code, phrase(status))
+
+
+FAKE = FakeElizaOS

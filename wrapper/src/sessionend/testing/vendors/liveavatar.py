@@ -23,7 +23,7 @@ from vendor_models import liveavatar as models
 from ..._models import Provider
 from ._base import Reply, SessionState, Vendor, phrase
 
-__all__ = ["FakeLiveAvatar"]
+__all__ = ["FAKE", "FakeLiveAvatar"]
 
 
 class FakeLiveAvatar(Vendor):
@@ -80,3 +80,6 @@ def _fastapi_detail(error: pydantic.ValidationError) -> list[dict[str, Any]]:
         {"loc": ["body", *item["loc"]], "msg": item["msg"], "type": item["type"]}
         for item in error.errors(include_url=False, include_input=False)
     ]
+
+
+FAKE = FakeLiveAvatar

@@ -25,7 +25,7 @@ from vendor_models import openhands as models
 from ..._models import Provider
 from ._base import Reply, SessionState, Vendor, phrase
 
-__all__ = ["FakeOpenHands"]
+__all__ = ["FAKE", "FakeOpenHands"]
 
 _CONVERSATION_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
@@ -89,3 +89,6 @@ class FakeOpenHands(Vendor):
         if status >= 500:
             return Reply.json(status, {"status": "error", "message": "Failed to stop conversation"})
         return Reply.json(status, {"detail": phrase(status)})
+
+
+FAKE = FakeOpenHands

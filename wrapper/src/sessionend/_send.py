@@ -1,0 +1,117 @@
+"""Sending an adapter's request on httpx's public client API, sync or async.
+
+The adapters describe each request (``providers.Request``); these senders only carry it,
+so both enders send the same bytes. Each provider gets its own sender: one connection pool,
+its base URL and its credential headers.
+
+- The URL is the base URL and the generated client's already percent-encoded path, joined
+  as text: nothing re-encodes or normalises the id on the way.
+- Requests are built as ``httpx.Request`` and given to the client's ``send``: cookies an
+  answer sets are never sent back (an end must not depend on them), redirects are never
+  followed (one could carry the credential to another host), and no auth flow runs (the
+  credential is a header).
+- Proxies named by the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``,
+  ``NO_PROXY``) are honoured as httpx's client honours them.
+- At most ``MAX_BODY`` bytes of an answer's body are read.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from . import _defaults
+from ._core import Connection
+from .providers import Answer, Request
+
+__all__ = ["AsyncHttpxSender", "HttpxSender"]
+
+
+def _limits() -> httpx.Limits:
+    return httpx.Limits(
+        max_connections=_defaults.MAX_CONNECTIONS,
+        max_keepalive_connections=_defaults.MAX_CONNECTIONS,
+    )
+
+
+def _request(connection: Connection, request: Request, timeout: float) -> httpx.Request:
+    headers = {**connection.headers, **request.headers}
+    return httpx.Request(
+        request.method,
+        connection.base_url + request.path,
+        headers=headers,
+        content=request.body,
+        extensions={"timeout": httpx.Timeout(timeout).as_dict()},
+    )
+
+
+def _declared_too_long(response: httpx.Response) -> bool:
+    declared = response.headers.get("content-length", "")
+    return declared.isdigit() and int(declared) > _defaults.MAX_BODY
+
+
+class HttpxSender:
+    """One provider's pool for SessionEnder."""
+
+    def __init__(self, connection: Connection, transport: httpx.BaseTransport | None) -> None:
+        self.connection = connection
+        self.client = httpx.Client(transport=transport, follow_redirects=False, limits=_limits())
+
+    def send(self, request: Request, timeout: float) -> Answer:
+        """Send ``request`` once and read the answer.
+
+        Raises:
+            httpx.HTTPError: When no answer could be had.
+        """
+        response = self.client.send(_request(self.connection, request, timeout), stream=True)
+        try:
+            if _declared_too_long(response):
+                return Answer(response.status_code, response.headers, b"", request, True)
+            chunks: list[bytes] = []
+            seen = 0
+            for chunk in response.iter_bytes():
+                seen += len(chunk)
+                if seen > _defaults.MAX_BODY:
+                    return Answer(response.status_code, response.headers, b"", request, True)
+                chunks.append(chunk)
+        finally:
+            response.close()
+        return Answer(response.status_code, response.headers, b"".join(chunks), request)
+
+    def close(self) -> None:
+        """Close the pool."""
+        self.client.close()
+
+
+class AsyncHttpxSender:
+    """One provider's pool for AsyncSessionEnder on a given httpx transport."""
+
+    def __init__(self, connection: Connection, transport: httpx.AsyncBaseTransport | None) -> None:
+        self.connection = connection
+        self.client = httpx.AsyncClient(
+            transport=transport, follow_redirects=False, limits=_limits()
+        )
+
+    async def send(self, request: Request, timeout: float) -> Answer:
+        """Send ``request`` once and read the answer.
+
+        Raises:
+            httpx.HTTPError: When no answer could be had.
+        """
+        response = await self.client.send(_request(self.connection, request, timeout), stream=True)
+        try:
+            if _declared_too_long(response):
+                return Answer(response.status_code, response.headers, b"", request, True)
+            chunks: list[bytes] = []
+            seen = 0
+            async for chunk in response.aiter_bytes():
+                seen += len(chunk)
+                if seen > _defaults.MAX_BODY:
+                    return Answer(response.status_code, response.headers, b"", request, True)
+                chunks.append(chunk)
+        finally:
+            await response.aclose()
+        return Answer(response.status_code, response.headers, b"".join(chunks), request)
+
+    async def close(self) -> None:
+        """Close the pool."""
+        await self.client.aclose()
