@@ -8,7 +8,7 @@ import sessionend._sync
 from sessionend.providers import ADAPTERS
 
 PROVIDER_VARIABLES = tuple(
-    variable for adapter in ADAPTERS.values() for variable in adapter.settings_variables.values()
+    variable for adapter in ADAPTERS.values() for variable in adapter.variables().values()
 )
 """Every environment variable sessionend reads: credentials and base URLs."""
 

@@ -153,8 +153,19 @@ def test_not_found_after_a_lost_answer_means_already_ended(mode: str) -> None:
     assert (result.outcome, result.attempts) == (Outcome.ALREADY_ENDED, 2)
 
 
-def test_not_found_after_an_answered_attempt_stays_not_found(mode: str) -> None:
-    vendor = Vendor([reply(503), reply(404)])
+@pytest.mark.parametrize("status", [500, 502, 503, 504, 408])
+def test_not_found_after_a_gateway_or_server_error_means_it_was_ended(
+    mode: str, status: int
+) -> None:
+    """A 502 or 504 may hide an end the vendor carried out: the 404 after it is that end."""
+    vendor = Vendor([reply(status), reply(404)])
+    result = run_end(mode, vendor, "elizaos", "abc")
+    assert (result.outcome, result.attempts) == (Outcome.ALREADY_ENDED, 2)
+
+
+def test_not_found_after_a_throttled_attempt_stays_not_found(mode: str) -> None:
+    """A 429 says the vendor did not act, so the 404 after it is a plain not-found."""
+    vendor = Vendor([reply(429), reply(404)])
     with pytest.raises(errors.SessionNotFound) as caught:
         run_end(mode, vendor, "elizaos", "abc")
     assert caught.value.attempts == 2
