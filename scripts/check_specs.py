@@ -6,7 +6,9 @@ Usage::
 
 Each ``specs/<vendor>.yaml`` must be a valid OpenAPI document (openapi-spec-validator), have
 an entry in ``specs/PROVENANCE.yaml``, and hash to the ``spec_sha256`` recorded there: a spec
-edited by hand instead of through ``scripts/vendor_spec.py`` fails here.
+edited by hand instead of through ``scripts/vendor_spec.py`` fails here. A spec vendored from
+a hand-written source must have that source in ``specs/handwritten/``, hashing to the
+recorded source sha256.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 __all__ = ["problems"]
 
 PROVENANCE_FILE = "PROVENANCE.yaml"
+HANDWRITTEN_DIR = "handwritten"
 
 
 def problems(specs_dir: Path) -> list[str]:
@@ -48,6 +51,20 @@ def problems(specs_dir: Path) -> list[str]:
                 f"{path.name}: differs from what scripts/vendor_spec.py recorded "
                 "(edited by hand?); re-run the vendoring script"
             )
+        source = record.get("source") or {}
+        if str(source.get("kind", "")).startswith("hand-written"):
+            # A hand-written source exists nowhere else: it is kept so that vendoring it
+            # again (with its corrections) gives the same spec.
+            kept = specs_dir / HANDWRITTEN_DIR / path.name
+            if not kept.is_file():
+                found.append(
+                    f"{path.name}: hand-written source {HANDWRITTEN_DIR}/{path.name} is missing"
+                )
+            elif hashlib.sha256(kept.read_bytes()).hexdigest() != source.get("sha256"):
+                found.append(
+                    f"{path.name}: {HANDWRITTEN_DIR}/{path.name} differs from the recorded source; "
+                    "re-run the vendoring script with --handwritten"
+                )
         for correction in record.get("corrections") or []:
             if not correction.get("reason"):
                 found.append(f"{path.name}: correction {correction.get('path')} has no reason")

@@ -5,9 +5,11 @@ Usage::
     python -m scripts.generate_clients generate [VENDOR ...]   # all vendors when none is named
     python -m scripts.generate_clients check                    # exit 1, naming files, on drift
 
-Each client is made by openapi-python-client from ``specs/<vendor>.yaml`` with the
-configuration in ``specs/generator/<vendor>.yaml``, then patched by the post-processing steps
-below, then formatted by ruff. The generator owns the output: nothing under ``generated/<vendor>``
+The vendors are every ``<vendor>`` with both a spec ``specs/<vendor>.yaml`` and a generator
+configuration ``specs/generator/<vendor>.yaml``; one without the other is an error. Each client
+is made by openapi-python-client from the spec with that configuration and the custom templates
+in ``specs/generator/templates`` (each says what it changes in the generator's default), then
+patched by the post-processing steps below, then headed, then formatted by ruff. The generator owns the output: nothing under ``generated/<vendor>``
 is edited by hand. Every patch states how many places it must change in each file it touches
 and fails loudly when it stops matching, so a generator upgrade cannot silently drop a fix.
 
@@ -21,6 +23,15 @@ Patches (why each exists):
    never answers blocks forever. The default becomes 15 seconds per request.
 3. Token out of repr: ``AuthenticatedClient`` is an attrs class whose ``token`` shows in its
    repr, so logging or printing a client would print the credential.
+
+The templates give every endpoint module two public functions that do no I/O:
+``build_request`` (the request as ``httpx.Client.request`` keywords) and ``parse_response``
+(a documented answer parsed from any ``types.RawResponse``, or None), so that a caller can send
+requests its own way and still use the generated models.
+
+Every generated file starts with a header saying it is generated, from which spec, and how to
+regenerate it: the custom templates write it, and a last step adds it to every other file by
+its type (a file type it does not know stops generation).
 
 Beside the clients, ``generated/models`` is the ``vendor_models`` package: pydantic models of
 every vendor's schemas and request bodies, made by datamodel-code-generator from the same
@@ -44,20 +55,48 @@ __all__ = [
     "VENDORS",
     "GenerationError",
     "Patch",
+    "add_header",
     "check",
     "diff_trees",
+    "find_vendors",
     "generate",
     "generate_models",
+    "header_lines",
     "main",
 ]
 
 ROOT = Path(__file__).resolve().parents[1]
-VENDORS = ("liveavatar", "akool", "openhands", "digitalsamba", "elizaos")
 MODELS = "models"
+PROVENANCE_FILE = "PROVENANCE.yaml"
 
 
 class GenerationError(Exception):
     """Generation failed, or a post-processing patch no longer applies."""
+
+
+def find_vendors(specs_dir: Path) -> tuple[str, ...]:
+    """The vendors with a spec and a generator configuration in ``specs_dir``, sorted.
+
+    Raises:
+        GenerationError: When a spec has no configuration, or a configuration no spec.
+    """
+    specs = {path.stem for path in specs_dir.glob("*.yaml") if path.name != PROVENANCE_FILE}
+    configs = {path.stem for path in (specs_dir / "generator").glob("*.yaml")}
+    problems = [
+        f"specs/{name}.yaml has no generator configuration specs/generator/{name}.yaml"
+        for name in sorted(specs - configs)
+    ] + [
+        f"specs/generator/{name}.yaml configures a vendor with no spec specs/{name}.yaml"
+        for name in sorted(configs - specs)
+    ]
+    if problems:
+        raise GenerationError("; ".join(problems))
+    if not specs:
+        raise GenerationError(f"no vendor spec in {specs_dir}")
+    return tuple(sorted(specs))
+
+
+VENDORS = find_vendors(ROOT / "specs")
 
 
 @dataclass(frozen=True)
@@ -101,7 +140,16 @@ def status_code_of(code: int) -> HTTPStatus | int:
         return code
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "status_code_of"]'''
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RawResponse",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "status_code_of",
+]'''
 
 PATCHES = (
     Patch(
@@ -113,7 +161,7 @@ PATCHES = (
     Patch(
         "unknown statuses stay ints",
         "types.py",
-        '\n\n__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]',
+        '\n\n__all__ = ["UNSET", "File", "FileTypes", "RawResponse", "RequestFiles", "Response", "Unset"]',
         _STATUS_HELPER,
     ),
     Patch(
@@ -147,8 +195,9 @@ def generate(vendor: str, specs_dir: Path, out_dir: Path) -> Path:
     Raises:
         GenerationError: When the generator fails or a patch no longer applies.
     """
-    if vendor not in VENDORS:
-        raise GenerationError(f"unknown vendor {vendor!r}; expected one of {', '.join(VENDORS)}")
+    vendors = find_vendors(specs_dir)
+    if vendor not in vendors:
+        raise GenerationError(f"unknown vendor {vendor!r}; expected one of {', '.join(vendors)}")
     target = out_dir / vendor
     if target.exists():
         shutil.rmtree(target)
@@ -162,6 +211,8 @@ def generate(vendor: str, specs_dir: Path, out_dir: Path) -> Path:
         str(specs_dir / f"{vendor}.yaml"),
         "--config",
         str(specs_dir / "generator" / f"{vendor}.yaml"),
+        "--custom-template-path",
+        str(specs_dir / "generator" / TEMPLATES),
         "--meta",
         "uv",
         "--fail-on-warning",
@@ -171,6 +222,8 @@ def generate(vendor: str, specs_dir: Path, out_dir: Path) -> Path:
     package = target / f"{vendor}_client"
     for patch in PATCHES:
         patch.apply(package)
+    for path in _files(target):
+        add_header(path, spec=f"specs/{vendor}.yaml", command=f"nox -s generate -- {vendor}")
     # The generator's own ruff hooks are off (post_hooks: []) so that they run after the patches.
     _format(target)
     return target
@@ -220,7 +273,8 @@ def generate_models(specs_dir: Path, out_dir: Path) -> Path:
     (target / "pyproject.toml").write_text(_MODELS_PYPROJECT, encoding="utf-8")
     (package / "__init__.py").write_text(_MODELS_INIT, encoding="utf-8")
     (package / "py.typed").write_text("", encoding="utf-8")
-    for vendor in VENDORS:
+    vendors = find_vendors(specs_dir)
+    for vendor in vendors:
         _run(
             sys.executable,
             "-m",
@@ -243,8 +297,71 @@ def generate_models(specs_dir: Path, out_dir: Path) -> Path:
             "--output",
             str(package / f"{vendor}.py"),
         )
+    every_spec = f"specs/{{{','.join(vendors)}}}.yaml"  # shell brace form: one spec per vendor
+    for path in _files(target):
+        if path.parent == package and path.stem in vendors:
+            add_header(
+                path, spec=f"specs/{path.stem}.yaml", command=f"nox -s generate -- {path.stem}"
+            )
+        else:
+            add_header(path, spec=every_spec, command="nox -s generate")
     _format(target)
     return target
+
+
+TEMPLATES = "templates"
+_HEADER_MARK = "Generated from "
+
+
+def header_lines(spec: str, command: str) -> tuple[str, str]:
+    """The two lines every generated file starts with, before its format's comment syntax.
+
+    ``specs/generator/templates/generated_header.jinja`` writes the same text.
+    """
+    return (
+        f"Generated from {spec} by scripts/generate_clients.py; every generation overwrites this file.",
+        f"Do not edit it: change the spec or its generator configuration, then run `{command}`.",
+    )
+
+
+def _comment(path: Path, lines: tuple[str, ...]) -> str:
+    """``lines`` as a comment in ``path``'s format.
+
+    Raises:
+        GenerationError: When the format is not one this script knows how to comment.
+    """
+    if path.suffix in (".py", ".toml") or path.name in (".gitignore", "py.typed"):
+        return "".join(f"# {line}\n" for line in lines)
+    if path.suffix == ".md":
+        return "<!--\n" + "".join(f"{line}\n" for line in lines) + "-->\n"
+    raise GenerationError(
+        f"{path}: no header for this kind of generated file; teach add_header its comment syntax"
+    )
+
+
+def add_header(path: Path, *, spec: str, command: str) -> None:
+    """Start ``path`` with the generated-file header, unless its template wrote it already.
+
+    Raises:
+        GenerationError: When the file's kind is unknown, or it carries another header (a
+            template's header that no longer matches ``header_lines``).
+    """
+    header = _comment(path, header_lines(spec, command))
+    text = path.read_text(encoding="utf-8")
+    if text.startswith(header):
+        return
+    if _HEADER_MARK in "".join(text.splitlines(keepends=True)[:3]):
+        raise GenerationError(
+            f"{path}: starts with a header other than header_lines()'s; "
+            "make specs/generator/templates/generated_header.jinja write the same text"
+        )
+    path.write_text(header + ("\n" if path.suffix == ".md" else "") + text, encoding="utf-8")
+
+
+def _files(target: Path) -> list[Path]:
+    return sorted(
+        path for path in target.rglob("*") if path.is_file() and "__pycache__" not in path.parts
+    )
 
 
 def _format(target: Path) -> None:
@@ -282,14 +399,17 @@ def diff_trees(expected: Path, actual: Path) -> list[str]:
 def check(
     specs_dir: Path,
     committed_dir: Path,
-    vendors: tuple[str, ...] = VENDORS,
+    vendors: tuple[str, ...] | None = None,
     *,
     models: bool = True,
 ) -> list[str]:
     """Regenerate into a temporary folder and list every file that differs from ``committed_dir``.
 
-    ``vendors`` names the clients to check; ``models`` adds the ``vendor_models`` project.
+    ``vendors`` names the clients to check (all when None); ``models`` adds the
+    ``vendor_models`` project.
     """
+    if vendors is None:
+        vendors = find_vendors(specs_dir)
     with tempfile.TemporaryDirectory(prefix="sessionend-generated-") as scratch:
         fresh = Path(scratch)
         for vendor in vendors:
@@ -322,10 +442,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--specs-dir", type=Path, default=ROOT / "specs")
     parser.add_argument("--generated-dir", type=Path, default=ROOT / "generated")
     args = parser.parse_args(argv)
-    unknown = sorted(set(args.vendors) - set(VENDORS))
+    try:
+        known = find_vendors(args.specs_dir)
+    except GenerationError as error:
+        print(f"generate_clients: {error}", file=sys.stderr)
+        return 1
+    unknown = sorted(set(args.vendors) - set(known))
     if unknown:
-        parser.error(f"unknown vendor(s) {', '.join(unknown)}; expected {', '.join(VENDORS)}")
-    vendors = tuple(args.vendors) or VENDORS
+        parser.error(f"unknown vendor(s) {', '.join(unknown)}; expected {', '.join(known)}")
+    vendors = tuple(args.vendors) or known
     try:
         if args.command == "generate":
             for vendor in vendors:

@@ -10,8 +10,10 @@ JSON OpenAPI document. The script keeps the requested operations (all of them wh
 named) with every component they reference, applies the corrections listed for the vendor
 in ``specs/PROVENANCE.yaml``, writes ``specs/VENDOR.yaml`` and records in the provenance
 file the source's public URL and sha256, the date, the operations kept and each correction
-with its reason. With ``--handwritten`` the source is the spec itself, written by hand from
-the pages named by ``--url``; it is normalised and recorded the same way.
+with its reason (JSON Patch operations, applied with ``jsonpatch``). With ``--handwritten``
+the source is a spec written by hand from the pages named by ``--url`` when a vendor
+publishes no OpenAPI document; it is kept as ``specs/handwritten/VENDOR.yaml`` and is
+normalised, corrected and recorded the same way.
 
 Running it again on the same inputs changes nothing: the date moves only when the source
 or the result changes.
@@ -29,6 +31,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jsonpatch
+import jsonpointer
 import yaml
 
 from scripts import mintlify
@@ -179,7 +183,11 @@ def _security_requirements(
 
 
 def apply_corrections(document: dict[str, Any], corrections: list[dict[str, Any]]) -> None:
-    """Apply JSON-pointer corrections (``add``, ``replace``, ``remove``) in place.
+    """Apply the recorded corrections, RFC 6902 operations with a ``reason``, in place.
+
+    Each correction is one JSON Patch operation (``op``, ``path``, ``value`` or ``from``)
+    applied by ``jsonpatch``. An ``add`` must find nothing at its path: RFC 6902's add would
+    silently overwrite a member, and a source that has since fixed itself (or changed) must be noticed.
 
     Raises:
         VendoringError: When a correction lacks its reason or no longer applies.
@@ -188,22 +196,24 @@ def apply_corrections(document: dict[str, Any], corrections: list[dict[str, Any]
         op, pointer = correction.get("op"), str(correction.get("path", ""))
         if not correction.get("reason"):
             raise VendoringError(f"correction {op} {pointer} has no reason")
-        *parents, last = [
-            part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:]
-        ]
-        node: Any = document
-        for part in parents:
-            if not isinstance(node, dict) or part not in node:
-                raise VendoringError(f"correction {op} {pointer}: {part!r} is not in the spec")
-            node = node[part]
-        exists = isinstance(node, dict) and last in node
-        if (op == "add" and not exists) or (op == "replace" and exists):
-            node[last] = correction["value"]
-        elif op == "remove" and exists:
-            del node[last]
-        else:
-            state = "already there" if exists else "not there"
-            raise VendoringError(f"correction {op} {pointer} no longer applies: {state}")
+        operation = {key: value for key, value in correction.items() if key != "reason"}
+        try:
+            if op == "add" and _exists(document, pointer):
+                raise VendoringError(f"correction add {pointer} no longer applies: already there")
+            jsonpatch.JsonPatch([operation]).apply(document, in_place=True)
+        except jsonpatch.InvalidJsonPatch as error:
+            raise VendoringError(f"correction {op} {pointer} is not valid: {error}") from None
+        except (jsonpatch.JsonPatchException, jsonpointer.JsonPointerException):
+            # The libraries' messages quote the whole document; the pointer says enough.
+            raise VendoringError(
+                f"correction {op} {pointer} no longer applies: not there"
+            ) from None
+
+
+def _exists(document: dict[str, Any], pointer: str) -> bool:
+    """Whether ``pointer`` names an existing member of an object (an index in a list inserts)."""
+    parent, last = jsonpointer.JsonPointer(pointer).to_last(document)
+    return isinstance(parent, dict) and last in parent
 
 
 def vendor(
@@ -238,8 +248,9 @@ def vendor(
     if keep:
         document = keep_operations(document, keep)
     corrections = list(entry.get("corrections") or [])
-    if not handwritten:
-        apply_corrections(document, corrections)
+    # A hand-written source is corrected too, so that what the source pages say and what
+    # the spec says beyond them stay apart, each correction with its reason.
+    apply_corrections(document, corrections)
     text = dump_yaml(document)
     spec_path = specs_dir / f"{vendor_name}.yaml"
 
@@ -292,7 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("source", type=Path, help="doc page, Mintlify page or OpenAPI document")
     parser.add_argument("--url", help="public URL of the source (kept from the record if omitted)")
     parser.add_argument("--keep", nargs="+", metavar="OPERATION_ID", help="operations to keep")
-    parser.add_argument("--handwritten", action="store_true", help="the source is the spec")
+    parser.add_argument(
+        "--handwritten", action="store_true", help="the source is a spec written by hand"
+    )
     parser.add_argument("--specs-dir", type=Path, default=Path(__file__).parents[1] / "specs")
     args = parser.parse_args(argv)
     try:

@@ -9,8 +9,7 @@ so the list cannot grow stale or broader than the evidence.
 
 Operations: ``add`` sets a value where the spec has none (it fails if the spec already has
 one); ``also`` lets a schema accept a second shape (``anyOf`` of the spec's and this one), or
-appends to a list (a security requirement); ``copy`` duplicates an operation under another
-method.
+appends to a list (a security requirement). Both are carried out as JSON Patch operations.
 """
 
 from __future__ import annotations
@@ -25,11 +24,9 @@ __all__ = ["DEVIATIONS", "Deviation", "Edit"]
 class Edit:
     """One edit of a spec: ``op`` at the JSON pointer ``path``."""
 
-    op: Literal["add", "also", "copy"]
+    op: Literal["add", "also"]
     path: str
     value: Any = None
-    source_path: str = ""
-    """For ``copy``: the pointer copied from."""
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: the values hold dicts
@@ -208,17 +205,10 @@ DEVIATIONS: tuple[Deviation, ...] = (
     # --- Digital Samba ---------------------------------------------------------------------
     Deviation(
         "digitalsamba",
-        "get-method",
-        "GET /api/v1/sessions/{session}/end, the same operation as the spec's POST",
-        "docs.digitalsamba.com/reference/rest-api/sessions/end.md: the prose says POST, the "
-        "cURL example sends GET",
-        (Edit("copy", f"{_DIGITALSAMBA}/get", source_path=f"{_DIGITALSAMBA}/post"),),
-    ),
-    Deviation(
-        "digitalsamba",
         "post-405",
         "405 to POST from a server that routes only the doc page's GET, with a JSON {message}",
-        "docs.digitalsamba.com/reference/rest-api/sessions/end.md (POST or GET, see get-method); "
+        "docs.digitalsamba.com/reference/rest-api/sessions/end.md (POST or GET, see the GET "
+        "correction in specs/PROVENANCE.yaml); "
         "the 405 body is assumed to be the framework's {message}",
         (
             Edit(

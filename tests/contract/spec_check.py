@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonpatch
+import jsonpointer
 import yaml
 from openapi_core import OpenAPI
 from openapi_core.exceptions import OpenAPIError
@@ -125,41 +127,35 @@ def _close(node: Any) -> None:
             _close(item)
 
 
-def _pointer(path: str) -> list[str]:
-    if not path.startswith("/"):
-        raise ValueError(f"not a JSON pointer: {path!r}")
-    return [part.replace("~1", "/").replace("~0", "~") for part in path[1:].split("/")]
+def _patch(document: dict[str, Any], edit: Edit, where: str) -> list[dict[str, Any]]:
+    """The RFC 6902 operations that carry out ``edit`` on ``document``.
 
-
-def _resolve(document: Any, parts: list[str], where: str) -> Any:
-    node = document
-    for part in parts:
-        if isinstance(node, list):
-            node = node[int(part)]
-        elif isinstance(node, dict) and part in node:
-            node = node[part]
-        else:
-            raise KeyError(f"{where}: the spec has nothing at {part!r}")
-    return node
+    Raises:
+        KeyError: When ``edit`` would overwrite: a deviation only adds to the spec.
+    """
+    pointer = jsonpointer.JsonPointer(edit.path)
+    if edit.op == "add":
+        # RFC 6902's add overwrites an existing member; a deviation must not.
+        parent, last = pointer.to_last(document)
+        if isinstance(parent, dict) and last in parent:
+            raise KeyError(f"{where}: {edit.path} exists already; a deviation only adds")
+        return [{"op": "add", "path": edit.path, "value": copy.deepcopy(edit.value)}]
+    current = pointer.resolve(document)
+    if isinstance(current, list):  # "also" on a list: one more item each
+        return [
+            {"op": "add", "path": f"{edit.path}/-", "value": item}
+            for item in copy.deepcopy(edit.value)
+        ]
+    # "also" on a schema: this shape as well.
+    anyof = {"anyOf": [current, copy.deepcopy(edit.value)]}
+    return [{"op": "replace", "path": edit.path, "value": anyof}]
 
 
 def _apply(document: dict[str, Any], edit: Edit, where: str) -> None:
-    *parents, last = _pointer(edit.path)
-    parent = _resolve(document, parents, where)
-    if edit.op == "add":
-        if last in parent:
-            raise KeyError(f"{where}: {edit.path} exists already; a deviation only adds")
-        parent[last] = copy.deepcopy(edit.value)
-    elif edit.op == "copy":
-        if last in parent:
-            raise KeyError(f"{where}: {edit.path} exists already; a deviation only adds")
-        operation = copy.deepcopy(_resolve(document, _pointer(edit.source_path), where))
-        operation.pop("operationId", None)  # ids are unique: the copy has none of its own
-        parent[last] = operation
-    elif isinstance(parent[last], list):  # "also" on a list: one more item
-        parent[last] = [*parent[last], *copy.deepcopy(edit.value)]
-    else:  # "also" on a schema: this shape as well
-        parent[last] = {"anyOf": [parent[last], copy.deepcopy(edit.value)]}
+    try:
+        jsonpatch.JsonPatch(_patch(document, edit, where)).apply(document, in_place=True)
+    except (jsonpatch.JsonPatchException, jsonpointer.JsonPointerException) as error:
+        raise KeyError(f"{where}: the spec has nothing at {edit.path}: {error}") from None
 
 
 def strict_spec(

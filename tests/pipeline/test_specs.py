@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import check_specs
+from scripts import check_specs, vendor_spec
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
 VENDORS = {"liveavatar", "akool", "openhands", "digitalsamba", "elizaos"}
@@ -53,11 +53,45 @@ def test_the_elizaos_conversion_matches_the_vendor_facts() -> None:
     assert set(error["error"]["properties"]) == {"code", "message", "details"}
 
 
-def test_digital_samba_is_post_with_basic_and_bearer() -> None:
+def test_digital_samba_is_post_and_get_with_basic_and_bearer() -> None:
+    """The GET is the recorded correction: same parameter and answers as the POST."""
     spec = yaml.safe_load((SPECS / "digitalsamba.yaml").read_text())
     item = spec["paths"]["/api/v1/sessions/{session}/end"]
-    assert set(item) == {"parameters", "post"}
+    assert set(item) == {"parameters", "post", "get"}
     assert item["parameters"][0]["name"] == "session"
     assert set(item["post"]["responses"]["200"]["content"]) == {"text/plain"}
+    assert item["get"]["operationId"] == "endTheSpecifiedLiveSessionWithGet"
+    assert item["get"]["responses"] == item["post"]["responses"]
+    assert "parameters" not in item["get"]  # the path's own parameter serves both
+    record = yaml.safe_load((SPECS / "PROVENANCE.yaml").read_text())["vendors"]["digitalsamba"]
+    (correction,) = record["corrections"]
+    assert correction["path"] == "/paths/~1api~1v1~1sessions~1{session}~1end/get"
+    assert "cURL example" in correction["reason"]
     schemes = spec["components"]["securitySchemes"]
     assert {scheme["scheme"] for scheme in schemes.values()} == {"basic", "bearer"}
+
+
+def test_vendoring_the_handwritten_source_again_gives_the_committed_spec(tmp_path: Path) -> None:
+    """The Digital Samba spec is its kept hand-written source plus the recorded corrections."""
+    copy = tmp_path / "specs"
+    shutil.copytree(SPECS, copy)
+    vendor_spec.vendor(
+        "digitalsamba", copy / "handwritten" / "digitalsamba.yaml", copy, handwritten=True
+    )
+    for name in ("digitalsamba.yaml", "PROVENANCE.yaml"):
+        assert (copy / name).read_bytes() == (SPECS / name).read_bytes()
+
+
+def test_a_changed_handwritten_source_is_caught(tmp_path: Path) -> None:
+    copy = tmp_path / "specs"
+    shutil.copytree(SPECS, copy)
+    source = copy / "handwritten" / "digitalsamba.yaml"
+    source.write_text(source.read_text().replace("Not found.", "Gone."))
+    assert check_specs.problems(copy) == [
+        "digitalsamba.yaml: handwritten/digitalsamba.yaml differs from the recorded source; "
+        "re-run the vendoring script with --handwritten"
+    ]
+    source.unlink()
+    assert check_specs.problems(copy) == [
+        "digitalsamba.yaml: hand-written source handwritten/digitalsamba.yaml is missing"
+    ]

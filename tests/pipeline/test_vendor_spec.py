@@ -259,8 +259,10 @@ def test_corrections_are_applied_and_recorded_with_their_reason(tmp_path: Path) 
     [
         ({"op": "add", "path": "/info/title", "value": "x", "reason": "r"}, "already there"),
         ({"op": "replace", "path": "/info/nothing", "value": "x", "reason": "r"}, "not there"),
-        ({"op": "remove", "path": "/nowhere/x", "reason": "r"}, "'nowhere' is not in the spec"),
+        ({"op": "remove", "path": "/nowhere/x", "reason": "r"}, "remove /nowhere/x .* not there"),
+        ({"op": "add", "path": "/nowhere/x", "value": "x", "reason": "r"}, "not there"),
         ({"op": "add", "path": "/info/x-note", "value": "x"}, "has no reason"),
+        ({"op": "also", "path": "/info/x-note", "value": "x", "reason": "r"}, "is not valid"),
     ],
 )
 def test_corrections_fail_loudly_when_they_do_not_apply(
@@ -291,3 +293,39 @@ def test_the_command_line_reports_errors_without_a_traceback(
     argv = ["things", str(source), "--url", URL, "--keep", "nope", "--specs-dir", str(tmp_path)]
     assert vendor_spec.main(argv) == 1
     assert "operations not in the source: nope" in capsys.readouterr().err
+
+
+def test_corrections_are_json_patch_operations() -> None:
+    """move, copy and list indexes work as RFC 6902 says; the reason is not part of the patch."""
+    document = {"info": {"title": "t"}, "tags": ["a", "c"], "paths": {"/x": {"post": {"a": 1}}}}
+    vendor_spec.apply_corrections(
+        document,
+        [
+            {"op": "add", "path": "/tags/1", "value": "b", "reason": "r"},
+            {"op": "copy", "from": "/paths/~1x/post", "path": "/paths/~1x/get", "reason": "r"},
+            {"op": "move", "from": "/info/title", "path": "/info/summary", "reason": "r"},
+        ],
+    )
+    assert document == {
+        "info": {"summary": "t"},
+        "tags": ["a", "b", "c"],
+        "paths": {"/x": {"post": {"a": 1}, "get": {"a": 1}}},
+    }
+
+
+def test_a_handwritten_source_is_corrected_too(tmp_path: Path) -> None:
+    """Digital Samba's case: a spec written by hand still gets its recorded corrections."""
+    document = yaml.safe_load(DOC_PAGE.split("````yaml POST /things/close\n")[1].split("````")[0])
+    source = tmp_path / "handwritten.yaml"
+    source.write_text(yaml.safe_dump(document))
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    correction = {"op": "add", "path": "/info/x-note", "value": "added", "reason": "r"}
+    (specs / "PROVENANCE.yaml").write_text(
+        yaml.safe_dump({"vendors": {"things": {"corrections": [correction]}}})
+    )
+    path = vendor_spec.vendor("things", source, specs, url=URL, handwritten=True, today=DAY_ONE)
+    assert yaml.safe_load(path.read_text())["info"]["x-note"] == "added"
+    record = yaml.safe_load((specs / "PROVENANCE.yaml").read_text())["vendors"]["things"]
+    assert record["source"]["kind"] == "hand-written from the source pages"
+    assert record["corrections"] == [correction]

@@ -1,3 +1,6 @@
+# Generated from specs/openhands.yaml by scripts/generate_clients.py; every generation overwrites this file.
+# Do not edit it: change the spec or its generator configuration, then run `nox -s generate -- openhands`.
+
 """A client library for accessing OpenHands"""
 
 from .client import AuthenticatedClient, Client

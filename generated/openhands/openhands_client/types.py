@@ -1,8 +1,11 @@
+# Generated from specs/openhands.yaml by scripts/generate_clients.py; every generation overwrites this file.
+# Do not edit it: change the spec or its generator configuration, then run `nox -s generate -- openhands`.
+
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, TypeVar
 
 from attrs import define
 
@@ -51,6 +54,28 @@ class Response(Generic[T]):
     parsed: T | None
 
 
+class RawResponse(Protocol):
+    """What an endpoint module's parse_response reads from an HTTP answer.
+
+    httpx.Response has these members; so can any other answer object, which then needs no httpx.
+    """
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status code"""
+
+    @property
+    def content(self) -> bytes:
+        """The body as read"""
+
+    @property
+    def text(self) -> str:
+        """The body decoded as text"""
+
+    def json(self) -> Any:
+        """The body decoded as JSON; raises ValueError (json.JSONDecodeError) when it is not JSON"""
+
+
 def status_code_of(code: int) -> HTTPStatus | int:
     """Return the HTTPStatus for ``code``, or ``code`` itself when Python's enum lacks it."""
     try:
@@ -59,4 +84,13 @@ def status_code_of(code: int) -> HTTPStatus | int:
         return code
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "status_code_of"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RawResponse",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "status_code_of",
+]

@@ -1,3 +1,5 @@
+# Generated from specs/liveavatar.yaml by scripts/generate_clients.py; every generation overwrites this file.
+# Do not edit it: change the spec or its generator configuration, then run `nox -s generate -- liveavatar`.
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -1,3 +1,6 @@
+# Generated from specs/akool.yaml by scripts/generate_clients.py; every generation overwrites this file.
+# Do not edit it: change the spec or its generator configuration, then run `nox -s generate -- akool`.
+
 from typing import Any
 
 import httpx
@@ -6,13 +9,19 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_response import ApiResponse
 from ...models.close_session_body import CloseSessionBody
-from ...types import Response, status_code_of
+from ...types import RawResponse, Response, status_code_of
 
 
-def _get_kwargs(
+def build_request(
     *,
     body: CloseSessionBody,
 ) -> dict[str, Any]:
+    """Build the request this operation sends, without sending it.
+
+    Returns:
+        httpx.Client.request keywords: method, url (path parameters percent-encoded), and
+        json/params/headers where the operation has them.
+    """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -26,6 +35,42 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def _get_kwargs(
+    *,
+    body: CloseSessionBody,
+) -> dict[str, Any]:
+    return build_request(
+        body=body,
+    )
+
+
+def parse_response(response: RawResponse) -> ApiResponse | None:
+    """Parse a documented answer of this operation into its generated model, without I/O.
+
+    Args:
+        response: Any answer with status_code, content, text and json() (httpx.Response has
+            them); no httpx.Response is built.
+
+    Returns:
+        The documented answer for response.status_code, parsed. None when that status is not one
+        the spec documents for this operation, or when the body does not fit the documented
+        schema as far as the models check it (not JSON, another JSON type than the documented
+        one, a required field missing, a value outside a documented enum): the ValueError
+        (json.JSONDecodeError included), TypeError, KeyError and AttributeError that json() and
+        the models' from_dict raise for such a body are caught here, and nothing else is. The
+        models do not check the type of every field's value.
+    """
+    try:
+        if response.status_code == 200:
+            response_200 = ApiResponse.from_dict(response.json())
+
+            return response_200
+
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return None
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApiResponse | None:

@@ -1,3 +1,6 @@
+# Generated from specs/elizaos.yaml by scripts/generate_clients.py; every generation overwrites this file.
+# Do not edit it: change the spec or its generator configuration, then run `nox -s generate -- elizaos`.
+
 from typing import Any
 from urllib.parse import quote
 
@@ -7,12 +10,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.end_session_response_200 import EndSessionResponse200
 from ...models.error import Error
-from ...types import Response, status_code_of
+from ...types import RawResponse, Response, status_code_of
 
 
-def _get_kwargs(
+def build_request(
     session_id: str,
 ) -> dict[str, Any]:
+    """Build the request this operation sends, without sending it.
+
+    Returns:
+        httpx.Client.request keywords: method, url (path parameters percent-encoded), and
+        json/params/headers where the operation has them.
+    """
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -22,6 +31,51 @@ def _get_kwargs(
     }
 
     return _kwargs
+
+
+def _get_kwargs(
+    session_id: str,
+) -> dict[str, Any]:
+    return build_request(
+        session_id=session_id,
+    )
+
+
+def parse_response(response: RawResponse) -> EndSessionResponse200 | Error | None:
+    """Parse a documented answer of this operation into its generated model, without I/O.
+
+    Args:
+        response: Any answer with status_code, content, text and json() (httpx.Response has
+            them); no httpx.Response is built.
+
+    Returns:
+        The documented answer for response.status_code, parsed. None when that status is not one
+        the spec documents for this operation, or when the body does not fit the documented
+        schema as far as the models check it (not JSON, another JSON type than the documented
+        one, a required field missing, a value outside a documented enum): the ValueError
+        (json.JSONDecodeError included), TypeError, KeyError and AttributeError that json() and
+        the models' from_dict raise for such a body are caught here, and nothing else is. The
+        models do not check the type of every field's value.
+    """
+    try:
+        if response.status_code == 200:
+            response_200 = EndSessionResponse200.from_dict(response.json())
+
+            return response_200
+
+        if response.status_code == 404:
+            response_404 = Error.from_dict(response.json())
+
+            return response_404
+
+        if response.status_code == 500:
+            response_500 = Error.from_dict(response.json())
+
+            return response_500
+
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return None
 
 
 def _parse_response(

@@ -1,3 +1,6 @@
+# Generated from specs/openhands.yaml by scripts/generate_clients.py; every generation overwrites this file.
+# Do not edit it: change the spec or its generator configuration, then run `nox -s generate -- openhands`.
+
 from typing import Any
 from urllib.parse import quote
 
@@ -7,12 +10,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.conversation_response import ConversationResponse
 from ...models.http_validation_error import HTTPValidationError
-from ...types import Response, status_code_of
+from ...types import RawResponse, Response, status_code_of
 
 
-def _get_kwargs(
+def build_request(
     conversation_id: str,
 ) -> dict[str, Any]:
+    """Build the request this operation sends, without sending it.
+
+    Returns:
+        httpx.Client.request keywords: method, url (path parameters percent-encoded), and
+        json/params/headers where the operation has them.
+    """
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -22,6 +31,46 @@ def _get_kwargs(
     }
 
     return _kwargs
+
+
+def _get_kwargs(
+    conversation_id: str,
+) -> dict[str, Any]:
+    return build_request(
+        conversation_id=conversation_id,
+    )
+
+
+def parse_response(response: RawResponse) -> ConversationResponse | HTTPValidationError | None:
+    """Parse a documented answer of this operation into its generated model, without I/O.
+
+    Args:
+        response: Any answer with status_code, content, text and json() (httpx.Response has
+            them); no httpx.Response is built.
+
+    Returns:
+        The documented answer for response.status_code, parsed. None when that status is not one
+        the spec documents for this operation, or when the body does not fit the documented
+        schema as far as the models check it (not JSON, another JSON type than the documented
+        one, a required field missing, a value outside a documented enum): the ValueError
+        (json.JSONDecodeError included), TypeError, KeyError and AttributeError that json() and
+        the models' from_dict raise for such a body are caught here, and nothing else is. The
+        models do not check the type of every field's value.
+    """
+    try:
+        if response.status_code == 200:
+            response_200 = ConversationResponse.from_dict(response.json())
+
+            return response_200
+
+        if response.status_code == 422:
+            response_422 = HTTPValidationError.from_dict(response.json())
+
+            return response_422
+
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return None
 
 
 def _parse_response(
