@@ -228,7 +228,7 @@ def run(mode: str, provider: str, session: str, options: dict[str, Any]) -> list
         texts += error_texts(error)
     else:
         assert isinstance(result, EndResult)
-        texts += [repr(result), str(result), repr(result.response)]
+        texts += [repr(result), str(result), repr(result.body)]
     ender: SessionEnder | AsyncSessionEnder
     ender = SessionEnder(**options) if mode == "sync" else AsyncSessionEnder(**options)
     texts.append(repr(ender))

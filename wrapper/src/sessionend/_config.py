@@ -78,7 +78,12 @@ def read_environment(
     """
     environ = os.environ if environ is None else environ
     given = override or ProviderSettings()
-    unknown = sorted(set(given.credentials) - set(variables))
+    # A keyword left None is harmless (settings built the same way for every provider).
+    unknown = sorted(
+        name
+        for name, value in given.credentials.items()
+        if value is not None and name not in variables
+    )
     if unknown:
         valid = ", ".join(sorted(name for name in variables if name != "base_url"))
         raise ValueError(f"unknown credential(s) {', '.join(unknown)}; this provider takes {valid}")
