@@ -23,8 +23,8 @@ from .. import _defaults
 from .._async import AsyncSessionEnder
 from .._models import EndReason, Provider
 from .._sync import SessionEnder
-from ..providers import ADAPTERS
 from ..errors import ConfigurationError, InvalidSessionId, SessionEndError
+from ..providers import ADAPTERS
 from ._bulk import Tally, end_all
 from ._output import human_line, record
 from ._providers import provider_rows, providers_table

@@ -6,7 +6,6 @@ running it is also a check that the wrapper, the generated clients and the fakes
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 
@@ -17,7 +16,9 @@ from rich.table import Table
 from .._models import EndResult, Outcome, Provider
 from .._sync import SessionEnder
 from ..errors import SessionEndError
+from ..providers import ADAPTERS
 from ..testing import FakeVendors, Fault, SessionState
+from ..testing.vendors import Showcase
 
 __all__ = ["run_demo"]
 
@@ -67,14 +68,11 @@ class Demo:
         self, provider: Provider, session_id: str, *, missing_ok: bool = False
     ) -> EndResult | SessionEndError:
         """End one session, returning the error rather than raising it."""
-        try:
-            return self.ender.end(provider, session_id, missing_ok=missing_ok)
-        except SessionEndError as error:
-            return error
+        return _ended(self.ender, provider, session_id, missing_ok)
 
     def one_by_one(self) -> None:
         """End a fresh session at every vendor."""
-        for provider in Provider:
+        for provider in ADAPTERS:
             session_id = self.fakes.create_session(provider)
             item = self.end(provider, session_id)
             state = self.fakes.state(provider, session_id)
@@ -87,10 +85,10 @@ class Demo:
             )
 
     def in_bulk(self) -> None:
-        """End many sessions at all five vendors at once."""
+        """End many sessions at every vendor at once."""
         targets = [
             (provider, session_id)
-            for provider in Provider
+            for provider in ADAPTERS
             for session_id in self.fakes.create_sessions(provider, BULK_PER_PROVIDER)
         ]
         started = time.monotonic()
@@ -103,112 +101,93 @@ class Demo:
         self.steps.append(
             Step(
                 f"end_many, {len(targets)} targets",
-                "all five",
+                f"all {len(ADAPTERS)}",
                 f"{still_active} sessions left active",
                 f"{ended} ENDED, {len(items)} results in {time.monotonic() - started:.2f} s",
                 ended == len(items) == len(targets) and still_active == 0,
             )
         )
 
-    def idempotency(self) -> None:
-        """End an OpenHands conversation twice: the second time it is already over."""
-        session_id = self.fakes.create_session(Provider.OPENHANDS)
-        self.end(Provider.OPENHANDS, session_id)
-        item = self.end(Provider.OPENHANDS, session_id)
-        self.record(
-            "end the same session again",
-            Provider.OPENHANDS,
-            '200 "Conversation was not running"',
-            item,
-            lambda item: _is(item, Outcome.ALREADY_ENDED),
-        )
-
-    def akool(self) -> None:
-        """Akool: the id travels as ``id``; a business code under HTTP 200 is read."""
-        session_id = self.fakes.create_session(Provider.AKOOL)
-        item = self.end(Provider.AKOOL, session_id)
-        body = json.loads(self.fakes[Provider.AKOOL].received[-1].body)
-        self.record(
-            "Akool: session id sent as the spec's id",
-            Provider.AKOOL,
-            f"received body keys {sorted(body)}; code 1000",
-            item,
-            lambda item: _is(item, Outcome.ENDED) and sorted(body) == ["id"],
-        )
-        item = self.end(Provider.AKOOL, session_id)
-        self.record(
-            "Akool: business code under HTTP 200",
-            Provider.AKOOL,
-            "HTTP 200, code 1011 (has been operated)",
-            item,
-            lambda item: _is(item, Outcome.ALREADY_ENDED) and item.vendor_code == 1011,
-        )
-
-    def digitalsamba(self) -> None:
-        """Digital Samba: a server that takes only GET answers POST with 405."""
-        fake = self.fakes.digitalsamba
-        fake.get_only = True
-        session_id = self.fakes.create_session(Provider.DIGITALSAMBA)
-        seen = len(fake.received)
-        # Its own ender: an ender remembers that GET works, and the other steps use POST.
-        with SessionEnder(settings=self.fakes.settings()) as ender:
-            try:
-                item: EndResult | SessionEndError = ender.end(Provider.DIGITALSAMBA, session_id)
-            except SessionEndError as error:
-                item = error
-        methods = [request.method for request in list(fake.received)[seen:]]
-        fake.get_only = False
-        self.record(
-            "Digital Samba: 405, then GET",
-            Provider.DIGITALSAMBA,
-            f"received {' then '.join(methods)}; text/plain 200",
-            item,
-            lambda item: _is(item, Outcome.ENDED) and methods == ["POST", "GET"],
-        )
-
-    def not_running_and_missing(self) -> None:
-        """OpenHands' "not running" 200 and ElizaOS's 404 for an unknown session."""
-        item = self.end(Provider.OPENHANDS, "never-started")
-        self.record(
-            'OpenHands: "not running" 200',
-            Provider.OPENHANDS,
-            "200 conversation_status STOPPED",
-            item,
-            lambda item: _is(item, Outcome.ALREADY_ENDED),
-        )
-        item = self.end(Provider.ELIZAOS, "5b0b3c1e-0000-4000-8000-000000000000", missing_ok=True)
-        self.record(
-            "ElizaOS: unknown session, missing_ok",
-            Provider.ELIZAOS,
-            "404 SESSION_NOT_FOUND",
-            item,
-            lambda item: _is(item, Outcome.NOT_FOUND),
-        )
+    def again(self) -> None:
+        """End a session twice at every vendor: the second end finds it over."""
+        for provider in ADAPTERS:
+            session_id = self.fakes.create_session(provider)
+            self.end(provider, session_id)
+            item = self.end(provider, session_id, missing_ok=True)
+            self.record(
+                "end the same session again",
+                provider,
+                "the session was already ended",
+                item,
+                lambda item: _is(item, Outcome.ALREADY_ENDED) or _is(item, Outcome.NOT_FOUND),
+            )
 
     def retries(self) -> None:
-        """A 503 then success, and a 429 whose Retry-After is honoured."""
-        session_id = self.fakes.create_session(Provider.LIVEAVATAR)
-        self.fakes.inject(Provider.LIVEAVATAR, Fault.failing(503), session_id=session_id)
-        item = self.end(Provider.LIVEAVATAR, session_id)
-        self.record(
-            "503, then success",
-            Provider.LIVEAVATAR,
-            "503 once, then 200 code 1000",
-            item,
-            lambda item: _ended_after(item, attempts=2),
-        )
-        session_id = self.fakes.create_session(Provider.OPENHANDS)
-        self.fakes.inject(
-            Provider.OPENHANDS, Fault.rate_limited(retry_after=1), session_id=session_id
-        )
-        item = self.end(Provider.OPENHANDS, session_id)
-        self.record(
-            "429 with Retry-After: 1",
-            Provider.OPENHANDS,
-            "429 with Retry-After and X-RateLimit-*, then 200",
-            item,
-            lambda item: _ended_after(item, attempts=2, seconds=1.0),
-        )
+        """A 503 then success, at every vendor."""
+        for provider in ADAPTERS:
+            session_id = self.fakes.create_session(provider)
+            self.fakes.inject(provider, Fault.failing(503), session_id=session_id)
+            item = self.end(provider, session_id)
+            self.record(
+                "503, then success",
+                provider,
+                "503 once, then its success",
+                item,
+                lambda item: _ended_after(item, attempts=2),
+            )
+
+    def showcases(self) -> None:
+        """Each vendor's own quirks, as its fake module declares them."""
+        for provider in ADAPTERS:
+            fake = self.fakes[provider]
+            for showcase in fake.showcases:
+                self.show(provider, showcase)
+
+    def show(self, provider: Provider, showcase: Showcase) -> None:
+        """Run one showcase and record whether it held."""
+        fake = self.fakes[provider]
+        if showcase.session == "active":
+            session_id = self.fakes.create_session(provider)
+        elif showcase.session == "ended":
+            session_id = self.fakes.create_session(provider)
+            self.end(provider, session_id)
+        else:
+            session_id = showcase.session
+        if showcase.fault is not None:
+            self.fakes.inject(provider, showcase.fault, session_id=session_id)
+        seen = len(fake.received)
+        if showcase.mode is None:
+            item = self.end(provider, session_id, missing_ok=showcase.missing_ok)
+        else:
+            undo = showcase.mode(fake)
+            try:
+                # Its own ender: what an ender learns in a mode must not reach other steps.
+                with SessionEnder(settings=self.fakes.settings()) as ender:
+                    item = _ended(ender, provider, session_id, showcase.missing_ok)
+            finally:
+                undo()
+        received = list(fake.received)[seen:]
+
+        def held(item: EndResult | SessionEndError) -> bool:
+            if isinstance(showcase.expected, Outcome):
+                if not _is(item, showcase.expected):
+                    return False
+            elif not isinstance(item, showcase.expected):
+                return False
+            if showcase.vendor_code is not None and item.vendor_code != showcase.vendor_code:
+                return False
+            return showcase.sent is None or showcase.sent(received)
+
+        self.record(showcase.scenario, provider, showcase.vendor_did, item, held)
+
+
+def _ended(
+    ender: SessionEnder, provider: Provider, session_id: str, missing_ok: bool
+) -> EndResult | SessionEndError:
+    try:
+        return ender.end(provider, session_id, missing_ok=missing_ok)
+    except SessionEndError as error:
+        return error
 
 
 def _is(item: EndResult | SessionEndError, outcome: Outcome) -> bool:
@@ -225,15 +204,7 @@ def run_demo(out: Console, err: Console) -> bool:
     with FakeVendors() as fakes, SessionEnder(settings=fakes.settings()) as ender:
         err.print(f"fake vendors on http://127.0.0.1:{fakes.port}; ending sessions ...")
         demo = Demo(fakes, ender)
-        for step in (
-            demo.one_by_one,
-            demo.in_bulk,
-            demo.idempotency,
-            demo.akool,
-            demo.digitalsamba,
-            demo.not_running_and_missing,
-            demo.retries,
-        ):
+        for step in (demo.one_by_one, demo.in_bulk, demo.again, demo.retries, demo.showcases):
             step()
     table = Table(title="sessionend demo: every vendor, every reconciliation")
     for column in ("scenario", "provider", "the vendor", "sessionend", "ok"):

@@ -23,7 +23,7 @@ import attrs
 from ..._models import Provider
 from .._faults import Fault
 
-__all__ = ["Received", "Reply", "SessionState", "Vendor"]
+__all__ = ["Received", "Reply", "SessionState", "Showcase", "Vendor"]
 
 RECEIVED_KEPT = 10_000
 """How many requests each fake remembers; older ones are forgotten (counts stay exact)."""
@@ -66,6 +66,36 @@ class Received:
     body: bytes = attrs.field(repr=False)
 
 
+@attrs.frozen
+class Showcase:
+    """One of a vendor's quirks, as ``sessionend demo`` shows it: a scene and what must happen.
+
+    Attributes:
+        scenario: What is shown, for the demo's table.
+        vendor_did: What the fake does, for the table.
+        expected: The outcome, or the error class, the end must finish with.
+        session: ``"active"`` (a fresh session), ``"ended"`` (one already ended) or an id the
+            fake does not know.
+        fault: A fault injected for this session first.
+        missing_ok: Passed to the end.
+        vendor_code: The vendor code the result must carry, when it matters.
+        sent: Checks the requests the fake received for this end.
+        mode: Puts the fake in a mode for this end and returns the function that undoes it;
+            the end then runs on an ender of its own, so nothing it remembers reaches the
+            other steps.
+    """
+
+    scenario: str
+    vendor_did: str
+    expected: Any
+    session: str = "active"
+    fault: Fault | None = None
+    missing_ok: bool = False
+    vendor_code: int | str | None = None
+    sent: Callable[[list[Received]], bool] | None = None
+    mode: Callable[[Vendor], Callable[[], None]] | None = None
+
+
 def phrase(status: int) -> str:
     """The reason phrase of ``status``, or a generic one for statuses Python does not name."""
     try:
@@ -84,6 +114,8 @@ class Vendor(abc.ABC):
     """The end-session path's segments; ``"{id}"`` marks the session id's segment."""
     rate_window: ClassVar[float] = 1.0
     """Seconds in one rate-limit window."""
+    showcases: ClassVar[tuple[Showcase, ...]] = ()
+    """The vendor's quirks as the demo shows them; every vendor also gets the shared steps."""
 
     def __init__(self, credentials: Mapping[str, str]) -> None:
         self.credentials = dict(credentials)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import time
 from collections.abc import Mapping
@@ -21,8 +22,9 @@ import pydantic
 from typing_extensions import override
 from vendor_models import akool as models
 
-from ..._models import Provider
-from ._base import Reply, SessionState, Vendor, phrase
+from ..._models import Outcome, Provider
+from .._faults import Fault
+from ._base import Reply, SessionState, Showcase, Vendor, phrase
 
 __all__ = ["FAKE", "FakeAkool"]
 
@@ -40,6 +42,27 @@ class FakeAkool(Vendor):
     provider: ClassVar[Provider] = Provider.AKOOL
     method: ClassVar[str] = "POST"
     path: ClassVar[tuple[str, ...]] = ("api", "open", "v4", "liveAvatar", "session", "close")
+    showcases: ClassVar[tuple[Showcase, ...]] = (
+        Showcase(
+            "Akool: session id sent as the spec's id",
+            'received {"id": ...}; code 1000',
+            Outcome.ENDED,
+            sent=lambda received: sorted(json.loads(received[-1].body)) == ["id"],
+        ),
+        Showcase(
+            "Akool: business code under HTTP 200",
+            "HTTP 200, code 1011 (has been operated)",
+            Outcome.ALREADY_ENDED,
+            session="ended",
+            vendor_code=1011,
+        ),
+        Showcase(
+            "Akool: code 1005, its only throttle",
+            "HTTP 200 code 1005, then code 1000",
+            Outcome.ENDED,
+            fault=Fault.rate_limited(retry_after=0),
+        ),
+    )
 
     @override
     def new_session_id(self) -> str:

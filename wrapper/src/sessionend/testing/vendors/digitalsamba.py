@@ -16,14 +16,14 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from typing_extensions import override
 from vendor_models import digitalsamba as models
 
-from ..._models import Provider
-from ._base import Reply, SessionState, Vendor, phrase
+from ..._models import Outcome, Provider
+from ._base import Reply, SessionState, Showcase, Vendor, phrase
 
 __all__ = ["FAKE", "FakeDigitalSamba"]
 
@@ -40,6 +40,20 @@ class FakeDigitalSamba(Vendor):
     method: ClassVar[str] = "POST"
     path: ClassVar[tuple[str, ...]] = ("api", "v1", "sessions", "{id}", "end")
     rate_window: ClassVar[float] = 60.0
+    showcases: ClassVar[tuple[Showcase, ...]] = (
+        Showcase(
+            "Digital Samba: 405, then GET",
+            "a GET-only server: 405 to POST, text/plain 200 to GET",
+            Outcome.ENDED,
+            sent=lambda received: [request.method for request in received] == ["POST", "GET"],
+            mode=lambda fake: _get_only(fake),
+        ),
+        Showcase(
+            "Digital Samba: text/plain 200, never parsed as JSON",
+            "text/plain 200",
+            Outcome.ENDED,
+        ),
+    )
 
     def __init__(self, credentials: Mapping[str, str]) -> None:
         super().__init__(credentials)
@@ -101,6 +115,16 @@ class FakeDigitalSamba(Vendor):
     @override
     def failure(self, status: int) -> Reply:
         return _error(status, phrase(status))
+
+
+def _get_only(fake: Vendor) -> Callable[[], None]:
+    assert isinstance(fake, FakeDigitalSamba)
+    fake.get_only = True
+
+    def undo() -> None:
+        fake.get_only = False
+
+    return undo
 
 
 def _decoded(token: str) -> str | None:

@@ -23,8 +23,10 @@ from typing import ClassVar
 from typing_extensions import override
 from vendor_models import elizaos as models
 
-from ..._models import Provider
-from ._base import Reply, SessionState, Vendor, phrase
+from ... import errors
+from ..._models import Outcome, Provider
+from .._faults import Fault
+from ._base import Reply, SessionState, Showcase, Vendor, phrase
 
 __all__ = ["FAKE", "FakeElizaOS"]
 
@@ -40,6 +42,28 @@ class FakeElizaOS(Vendor):
     provider: ClassVar[Provider] = Provider.ELIZAOS
     method: ClassVar[str] = "DELETE"
     path: ClassVar[tuple[str, ...]] = ("api", "messaging", "sessions", "{id}")
+    showcases: ClassVar[tuple[Showcase, ...]] = (
+        Showcase(
+            "ElizaOS: unknown session, missing_ok",
+            "404 SESSION_NOT_FOUND",
+            Outcome.NOT_FOUND,
+            session="5b0b3c1e-0000-4000-8000-000000000000",
+            missing_ok=True,
+            vendor_code="SESSION_NOT_FOUND",
+        ),
+        Showcase(
+            "ElizaOS: an older server's plain-text 401",
+            "401 text/plain Unauthorized",
+            errors.AuthenticationError,
+            fault=Fault.answer(401, b"Unauthorized", content_type="text/plain"),
+        ),
+        Showcase(
+            "ElizaOS: 429 with RateLimit-Reset, no Retry-After",
+            "429 RATE_LIMIT_EXCEEDED, RateLimit-Reset: 0, then 200",
+            Outcome.ENDED,
+            fault=Fault.rate_limited(retry_after=0),
+        ),
+    )
 
     @override
     def new_session_id(self) -> str:

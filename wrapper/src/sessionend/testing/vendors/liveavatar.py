@@ -20,8 +20,9 @@ import pydantic
 from typing_extensions import override
 from vendor_models import liveavatar as models
 
-from ..._models import Provider
-from ._base import Reply, SessionState, Vendor, phrase
+from ..._models import Outcome, Provider
+from .._faults import Fault
+from ._base import Reply, SessionState, Showcase, Vendor, phrase
 
 __all__ = ["FAKE", "FakeLiveAvatar"]
 
@@ -32,6 +33,21 @@ class FakeLiveAvatar(Vendor):
     provider: ClassVar[Provider] = Provider.LIVEAVATAR
     method: ClassVar[str] = "POST"
     path: ClassVar[tuple[str, ...]] = ("v1", "sessions", "stop")
+    showcases: ClassVar[tuple[Showcase, ...]] = (
+        Showcase(
+            "LiveAvatar: code 100, the spec's success",
+            "HTTP 200, code 100",
+            Outcome.ENDED,
+            fault=Fault.answer(200, b'{"code": 100, "data": null, "message": "success"}'),
+            vendor_code=100,
+        ),
+        Showcase(
+            "LiveAvatar: code 1000, the vendor SDK's success",
+            "HTTP 200, code 1000",
+            Outcome.ENDED,
+            vendor_code=1000,
+        ),
+    )
 
     @override
     def new_session_id(self) -> str:

@@ -22,8 +22,9 @@ from typing import ClassVar
 from typing_extensions import override
 from vendor_models import openhands as models
 
-from ..._models import Provider
-from ._base import Reply, SessionState, Vendor, phrase
+from ..._models import Outcome, Provider
+from .._faults import Fault
+from ._base import Reply, SessionState, Showcase, Vendor, phrase
 
 __all__ = ["FAKE", "FakeOpenHands"]
 
@@ -36,6 +37,20 @@ class FakeOpenHands(Vendor):
     provider: ClassVar[Provider] = Provider.OPENHANDS
     method: ClassVar[str] = "POST"
     path: ClassVar[tuple[str, ...]] = ("api", "conversations", "{id}", "stop")
+    showcases: ClassVar[tuple[Showcase, ...]] = (
+        Showcase(
+            'OpenHands: "not running" 200 for a conversation it does not know',
+            '200 "Conversation was not running", conversation_status STOPPED',
+            Outcome.ALREADY_ENDED,
+            session="never-started",
+        ),
+        Showcase(
+            "OpenHands: 429 with Retry-After: 1",
+            "429 with Retry-After and X-RateLimit-*, then 200",
+            Outcome.ENDED,
+            fault=Fault.rate_limited(retry_after=1),
+        ),
+    )
 
     @override
     def new_session_id(self) -> str:
