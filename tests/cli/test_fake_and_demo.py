@@ -14,6 +14,7 @@ from typing import IO
 import httpx
 import pytest
 from sessionend import Outcome, SessionEnder
+from sessionend.testing.vendors import FAKES
 
 SCRIPT = str(Path(sysconfig.get_path("scripts")) / "sessionend")
 
@@ -95,17 +96,13 @@ def test_the_demo_runs_every_reconciliation_and_exits_0() -> None:
         check=False,
     )
     assert finished.returncode == 0, finished.stdout + finished.stderr
-    for scenario in (
-        "end_many, 200 targets",
-        "end the same session again",
-        "Akool: session id sent as the spec's id",
-        "Akool: business code under HTTP 200",
-        "Digital Samba: 405, then GET",
-        'OpenHands: "not running" 200',
-        "ElizaOS: unknown session, missing_ok",
-        "503, then success",
-        "429 with Retry-After: 1",
-    ):
+    showcased = [showcase.scenario for fake in FAKES.values() for showcase in fake.showcases]
+    shared = ["end one session", "end the same session again", "503, then success"]
+    for scenario in [*shared, f"end_many, {40 * len(FAKES)} targets", *showcased]:
         assert scenario in finished.stdout
+    rows = [line for line in finished.stdout.splitlines() if line.startswith("│ ")]
+    for provider in FAKES:
+        assert sum(f" {provider.value} " in row for row in rows) >= len(shared)
     assert "NO" not in finished.stdout.split()
-    assert "demo: all 14 steps behaved as expected" in finished.stderr
+    steps = len(shared) * len(FAKES) + 1 + len(showcased)
+    assert f"demo: all {steps} steps behaved as expected" in finished.stderr
