@@ -24,18 +24,17 @@ This module imports aiohttp, so sessionend imports it only when an async sender 
 from __future__ import annotations
 
 import ssl
-import urllib.parse
-import urllib.request
 
 import aiohttp
 import httpx
 import yarl
 
 from . import _defaults
+from ._config import proxy_for
 from ._core import Connection
 from .providers import Answer, Request
 
-__all__ = ["AiohttpSender", "httpx_error", "proxy_for"]
+__all__ = ["AiohttpSender", "httpx_error"]
 
 
 class _OneSend:
@@ -121,15 +120,6 @@ class AiohttpSender:
         """Close the pool."""
         if self.session is not None:
             await self.session.close()
-
-
-def proxy_for(url: str) -> str | None:
-    """The proxy the environment names for ``url``, as httpx's own client would use."""
-    parts = urllib.parse.urlsplit(url)
-    proxies = urllib.request.getproxies_environment()
-    if not proxies or urllib.request.proxy_bypass(parts.hostname or ""):
-        return None
-    return proxies.get(parts.scheme, proxies.get("all"))
 
 
 async def _read_bounded(response: aiohttp.ClientResponse) -> bytes | None:

@@ -63,6 +63,7 @@ class AsyncSessionEnder:
         # Senders are built synchronously inside the event loop, so no lock is needed.
         self._senders: dict[Provider, Sender] = {}
         self._ssl_context: ssl.SSLContext | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
 
     def __repr__(self) -> str:
@@ -96,10 +97,10 @@ class AsyncSessionEnder:
             error.session_id = session_id  # name the session the caller asked about
             raise
         adapter, attempts = plan.adapter, plan.attempts
-        fallback = False
+        after = None
         while True:
             attempts.begin()
-            request = adapter.request(plan.session_id, plan.reason, fallback=fallback)
+            request = adapter.request(plan.session_id, plan.reason, after=after)
             headers = None
             try:
                 answer = await sender.send(request, plan.timeout)
@@ -111,7 +112,8 @@ class AsyncSessionEnder:
             step = attempts.settle(verdict, headers)
             if isinstance(step, EndResult):
                 return step
-            fallback = attempts.fell_back
+            if verdict.again:
+                after = request
             await _sleep(step)
 
     async def end_many(
@@ -173,6 +175,15 @@ class AsyncSessionEnder:
 
     def _sender(self, provider: Provider) -> Sender:
         self._check_open()
+        # Connection pools belong to the event loop they were opened on.
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif loop is not self._loop:
+            raise RuntimeError(
+                "this AsyncSessionEnder belongs to the event loop it first ran on; "
+                "create one AsyncSessionEnder per event loop"
+            )
         sender = self._senders.get(provider)
         if sender is None:
             connection = self._core.connection(provider)

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import urllib.request
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from .errors import ConfigurationError
 
-__all__ = ["ProviderSettings", "check_base_url", "read_environment", "redact_url"]
+__all__ = [
+    "ProviderSettings",
+    "check_base_url",
+    "check_proxy",
+    "is_loopback",
+    "proxy_for",
+    "read_environment",
+    "redact_url",
+]
 
 
 class ProviderSettings:
@@ -137,14 +146,60 @@ def check_base_url(url: str, *, provider: str, variable: str, allow_insecure_htt
 
 
 def redact_url(url: str) -> str:
-    """``url`` with any ``user:password@`` replaced, so that it can be shown."""
+    """``url`` with any ``user:password@`` replaced, so that it can be shown.
+
+    Everything before the last ``@`` of the part after the scheme is hidden: a password may
+    itself hold ``/``, ``?`` or ``#``, so where the authority ends cannot be trusted.
+    """
     scheme, separator, rest = url.partition("://")
     if not separator:
         scheme, rest = "", url
-    authority, slash, path = rest.partition("/")
-    if "@" in authority:
-        authority = "***@" + authority.rpartition("@")[2]
-    return f"{scheme}{separator}{authority}{slash}{path}"
+    if "@" in rest:
+        rest = "***@" + rest.rpartition("@")[2]
+    return f"{scheme}{separator}{rest}"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine: ``localhost`` or a loopback address."""
+    return _is_loopback(host)
+
+
+def check_proxy(base_url: str, *, provider: str, variable: str, allow_insecure_http: bool) -> None:
+    """Refuse a proxy that would see credentials sent over plain http.
+
+    A plain-http base URL is allowed to loopback (ElizaOS's default is
+    ``http://localhost:3000``), but a proxy named by the environment would then receive the
+    credential headers in clear text, whatever host it is on other than this one.
+
+    Raises:
+        ConfigurationError: When plain http would go through a proxy on another host.
+    """
+    parts = urlsplit(base_url)
+    if parts.scheme != "http" or allow_insecure_http:
+        return
+    proxy = proxy_for(base_url)
+    if proxy is None:
+        return
+    try:
+        proxy_host = urlsplit(proxy if "://" in proxy else f"http://{proxy}").hostname or ""
+    except ValueError:
+        proxy_host = ""
+    if not _is_loopback(proxy_host):
+        raise ConfigurationError(
+            f"{variable} is plain http and the environment sends it through the proxy "
+            f"{redact_url(proxy)!r}: credentials would reach it unencrypted; use https, set "
+            "NO_PROXY for the host, or allow insecure http",
+            provider=provider,
+        )
+
+
+def proxy_for(url: str) -> str | None:
+    """The proxy the environment (``HTTP_PROXY`` and friends) names for ``url``, if any."""
+    parts = urlsplit(url)
+    proxies = urllib.request.getproxies_environment()
+    if not proxies or urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
+    return proxies.get(parts.scheme, proxies.get("all"))
 
 
 def _is_loopback(host: str) -> bool:

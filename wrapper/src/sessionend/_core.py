@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from . import errors
 from ._attempts import Attempts
-from ._config import ProviderSettings, check_base_url, read_environment
+from ._config import ProviderSettings, check_base_url, check_proxy, read_environment
 from ._models import EndReason, Provider
 from ._session_id import check_session_id
 from .providers import ADAPTERS, Adapter
@@ -134,6 +134,13 @@ class Core:
             variable=adapter.base_url_variable,
             allow_insecure_http=self.allow_insecure_http,
         )
+        if headers:
+            check_proxy(
+                base_url,
+                provider=provider.value,
+                variable=adapter.base_url_variable,
+                allow_insecure_http=self.allow_insecure_http,
+            )
         return Connection(base_url, headers)
 
     def plan(

@@ -107,10 +107,10 @@ class SessionEnder:
             error.session_id = session_id  # name the session the caller asked about
             raise
         adapter, attempts = plan.adapter, plan.attempts
-        fallback = False
+        after = None
         while True:
             attempts.begin()
-            request = adapter.request(plan.session_id, plan.reason, fallback=fallback)
+            request = adapter.request(plan.session_id, plan.reason, after=after)
             headers = None
             try:
                 answer = sender.send(request, plan.timeout)
@@ -122,7 +122,8 @@ class SessionEnder:
             step = attempts.settle(verdict, headers)
             if isinstance(step, EndResult):
                 return step
-            fallback = attempts.fell_back
+            if verdict.again:
+                after = request
             _sleep(step)
 
     def end_many(

@@ -157,6 +157,9 @@ class Verdict:
     body: Body = dataclasses.field(default=None, repr=False)
 
 
+_WEB_PAGES = frozenset({"text/html", "application/xhtml+xml"})
+
+
 class Adapter(abc.ABC):
     """One vendor: what sessionend must know about it, its end request and its answers.
 
@@ -213,8 +216,14 @@ class Adapter(abc.ABC):
         del session_id
 
     @abc.abstractmethod
-    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
-        """The request that ends ``session_id``; ``fallback`` after a verdict said ``again``."""
+    def request(
+        self, session_id: str, reason: EndReason, *, after: Request | None = None
+    ) -> Request:
+        """The request that ends ``session_id``.
+
+        ``after`` is the request this end sent last, when its answer's verdict said
+        ``again``: the adapter then describes its fallback.
+        """
 
     @abc.abstractmethod
     def interpret(self, answer: Answer) -> Verdict:
@@ -226,6 +235,14 @@ class Adapter(abc.ABC):
             return Verdict(
                 error=errors.UnexpectedResponse,
                 message=f"the body is longer than {MAX_BODY} bytes and was not read",
+                http_status=answer.status_code,
+            )
+        if 200 <= answer.status_code < 300 and answer.media_type() in _WEB_PAGES:
+            # A web front end or captive portal answering in the API's place: no vendor
+            # answers an end with a page, so it proves nothing was ended.
+            return Verdict(
+                error=errors.UnexpectedResponse,
+                message=f"the answer is a web page ({answer.media_type()}), not the API's",
                 http_status=answer.status_code,
             )
         return self.interpret(answer)

@@ -55,7 +55,9 @@ class Akool(Adapter):
     generated_package: ClassVar[str] = "akool_client"
     example_session_id: ClassVar[str] = "6698c9d69cf7b0d61d1b6420"
 
-    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
+    def request(
+        self, session_id: str, reason: EndReason, *, after: Request | None = None
+    ) -> Request:
         """``{"id": session_id}``, as the spec requires."""
         from akool_client.api.session_management import (
             post_api_open_v_4_live_avatar_session_close as close,

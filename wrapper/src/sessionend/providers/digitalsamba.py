@@ -47,16 +47,19 @@ class DigitalSamba(Adapter):
         # write is atomic, and either value is a correct first try.
         self.preferred = "POST"
 
-    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
-        """The preferred method, or the other one after a 405."""
+    def request(
+        self, session_id: str, reason: EndReason, *, after: Request | None = None
+    ) -> Request:
+        """The preferred method, or after a 405 the other one than this end sent."""
         from digitalsamba_client.api.sessions import (
             end_the_specified_live_session,
             end_the_specified_live_session_with_get,
         )
 
         method = self.preferred
-        if fallback:
-            method = _METHODS[1 - _METHODS.index(method)]
+        if after is not None:
+            # Relative to what this end sent: another end may have switched meanwhile.
+            method = _METHODS[1 - _METHODS.index(after.method)]
         if method == "POST":
             return Request.from_generated(end_the_specified_live_session.build_request(session_id))
         return Request.from_generated(

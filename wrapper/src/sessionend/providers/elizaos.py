@@ -41,7 +41,9 @@ class ElizaOS(Adapter):
     rate_limit: ClassVar[RateLimit] = RateLimit(wait_headers=("ratelimit-reset",))
     example_session_id: ClassVar[str] = "5b0b3c1e-7d2a-4f3e-9c1b-2a3b4c5d6e7f"
 
-    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
+    def request(
+        self, session_id: str, reason: EndReason, *, after: Request | None = None
+    ) -> Request:
         """The DELETE of one session; it takes no body."""
         from elizaos_client.api.default import end_session
 

@@ -62,7 +62,9 @@ class LiveAvatar(Adapter):
                 session_id=session_id,
             )
 
-    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
+    def request(
+        self, session_id: str, reason: EndReason, *, after: Request | None = None
+    ) -> Request:
         """``{"session_id": ..., "reason": ...}``; the reason always explicit."""
         from liveavatar_client.api.sessions import stop_session_v1_sessions_stop_post as stop
         from liveavatar_client.models import SessionEndReasonEnum, StopSessionSchema

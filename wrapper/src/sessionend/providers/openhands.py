@@ -40,7 +40,9 @@ class OpenHands(Adapter):
     generated_package: ClassVar[str] = "openhands_client"
     example_session_id: ClassVar[str] = "3b9f2c51a7d04e6f8c1a2b3c4d5e6f70"
 
-    def request(self, session_id: str, reason: EndReason, *, fallback: bool) -> Request:
+    def request(
+        self, session_id: str, reason: EndReason, *, after: Request | None = None
+    ) -> Request:
         """The stop of one conversation; it takes no body."""
         from openhands_client.api.default import (
             stop_conversation_api_conversations_conversation_id_stop_post as stop,

@@ -20,8 +20,31 @@ In pytest, the ``fake_vendors`` fixture gives a running ``FakeVendors``. Needs t
 
 from __future__ import annotations
 
-from ._faults import Fault, FaultKind
-from ._server import FakeVendors
-from .vendors import Received, SessionState, Vendor
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._faults import Fault, FaultKind
+    from ._server import FakeVendors
+    from .vendors import Received, SessionState, Vendor
 
 __all__ = ["FakeVendors", "Fault", "FaultKind", "Received", "SessionState", "Vendor"]
+
+_HOMES = {
+    "FakeVendors": "._server",
+    "Fault": "._faults",
+    "FaultKind": "._faults",
+    "Received": ".vendors",
+    "SessionState": ".vendors",
+    "Vendor": ".vendors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use: the pytest plugin in this package is registered for every project
+    # that installs sessionend, and must load without the ``testing`` extra (aiohttp,
+    # pydantic, vendor_models) until a test asks for the fakes.
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home, __name__), name)
