@@ -124,7 +124,7 @@ def test_429_retry_after_in_seconds(
     session_id = fake_vendors.create_session("openhands")
     fake_vendors.inject("openhands", Fault.rate_limited(retry_after=3), session_id=session_id)
     assert ended(end_once(mode, fake_vendors, "openhands", session_id), attempts=2)
-    assert waits == [3.0]
+    assert waits == [pytest.approx(3.0, abs=0.1)]
 
 
 def test_429_retry_after_as_an_http_date(
@@ -135,7 +135,7 @@ def test_429_retry_after_as_an_http_date(
     fault = Fault.answer(429, b'{"message": "Too Many Attempts."}', headers={"Retry-After": when})
     fake_vendors.inject("digitalsamba", fault, session_id=session_id)
     assert ended(end_once(mode, fake_vendors, "digitalsamba", session_id), attempts=2)
-    assert len(waits) == 1 and 3 <= waits[0] <= 6
+    assert len(waits) == 1 and 2.9 <= waits[0] <= 6
 
 
 def test_429_asking_longer_than_max_retry_wait_is_rate_limited_at_once(
@@ -154,7 +154,7 @@ def test_elizaos_ratelimit_reset_is_honoured(
     session_id = fake_vendors.create_session("elizaos")
     fake_vendors.inject("elizaos", Fault.rate_limited(retry_after=2), session_id=session_id)
     assert ended(end_once(mode, fake_vendors, "elizaos", session_id), attempts=2)
-    assert waits == [2.0]
+    assert waits == [pytest.approx(2.0, abs=0.1)]
 
 
 def test_akool_1005_then_1000(mode: str, fake_vendors: FakeVendors, waits: list[float]) -> None:

@@ -132,15 +132,23 @@ def test_akool_1005_is_retried_like_a_429(mode: str, waits: list[float]) -> None
         [reply(200, {"code": 1005, "msg": "frequent"}), reply(200, {"code": 1000, "msg": "ok"})]
     )
     result = run_end(mode, vendor, "akool", "s")
-    assert (result.outcome, result.attempts) == (Outcome.ENDED, 2)
-    assert len(waits) == 1
+    assert (result.outcome, result.attempts, result.throttled) == (Outcome.ENDED, 2, 1)
+    assert len(waits) == 1  # the pace slowed down: the next attempt waited its turn
 
 
-def test_akool_1005_to_the_end_is_rate_limited(mode: str) -> None:
+def test_akool_1005_to_the_end_without_pacing_is_rate_limited(mode: str) -> None:
     vendor = Vendor([reply(200, {"code": 1005, "msg": "frequent"})])
     with pytest.raises(errors.RateLimited) as caught:
-        run_end(mode, vendor, "akool", "s")
+        run_end(mode, vendor, "akool", "s", pacing="off")
     assert caught.value.attempts == 3
+
+
+def test_akool_1005_to_the_end_is_paced_until_the_deadline(mode: str) -> None:
+    """1005 carries no wait: the pace slows down, and the end fails only at its deadline."""
+    vendor = Vendor([reply(200, {"code": 1005, "msg": "frequent"})])
+    with pytest.raises(errors.RateLimited, match="pace") as caught:
+        run_end(mode, vendor, "akool", "s", deadline=20)
+    assert caught.value.attempts > 3  # max_retries does not count throttles
 
 
 def test_akool_2xx_without_a_code_is_unexpected(mode: str) -> None:

@@ -15,6 +15,7 @@ from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
 from ._models import EndReason, EndResult, Provider
+from ._pace import Pacing
 from ._send import AsyncHttpxSender
 from .errors import ConfigurationError, SessionEndError
 
@@ -50,6 +51,8 @@ class AsyncSessionEnder:
         | Mapping[str, ProviderSettings]
         | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        pacing: Pacing | str = Pacing.ADAPTIVE,
+        deadline: float | None = _defaults.DEADLINE,
     ) -> None:
         self._core = Core(
             timeout=timeout,
@@ -58,6 +61,8 @@ class AsyncSessionEnder:
             missing_ok=missing_ok,
             allow_insecure_http=allow_insecure_http,
             settings=settings,
+            pacing=pacing,
+            deadline=deadline,
         )
         self._transport = transport
         # Senders are built synchronously inside the event loop, so no lock is needed.
@@ -99,22 +104,27 @@ class AsyncSessionEnder:
         adapter, attempts = plan.adapter, plan.attempts
         after = None
         while True:
+            slot = attempts.slot()
+            if slot is not None and slot.wait > 0:
+                await _sleep(slot.wait)
+            timeout = attempts.attempt_timeout(plan.timeout)
             attempts.begin()
             request = adapter.request(plan.session_id, plan.reason, after=after)
             headers = None
             try:
-                answer = await sender.send(request, plan.timeout)
+                answer = await sender.send(request, timeout)
             except httpx.HTTPError as error:
                 verdict = failure_verdict(error)
             else:
                 headers = answer.headers
                 verdict = adapter.judge(answer)
-            step = attempts.settle(verdict, headers)
+            step = attempts.settle(verdict, headers, slot)
             if isinstance(step, EndResult):
                 return step
             if verdict.again:
                 after = request
-            await _sleep(step)
+            if step > 0:
+                await _sleep(step)
 
     async def end_many(
         self,

@@ -15,6 +15,7 @@ import httpx
 
 from . import errors
 from ._models import EndResult, Outcome, Provider
+from ._pace import Pace, Pacing, Slot
 from ._retry import backoff, requested_wait
 from .providers import Verdict
 
@@ -62,6 +63,8 @@ class Attempts:
         max_retry_wait: float,
         secrets: Iterable[str],
         wait_headers: Sequence[str] = ("retry-after-ms", "retry-after"),
+        pace: Pace | None = None,
+        deadline: float | None = None,
     ) -> None:
         self.provider = provider
         self.session_id = session_id
@@ -74,7 +77,63 @@ class Attempts:
         self.retries = 0
         self.outcome_unknown = False
         self.fell_back = False
+        self.throttled = 0
+        self.pace = pace if pace is not None and pace.pacing is not Pacing.OFF else None
         self.started = time.monotonic()
+        self.deadline = None if deadline is None else self.started + deadline
+        self._waits_end = self.started
+
+    def _now(self) -> float:
+        # Time as the end sees it: the waits it asked for count as passed once asked for, so
+        # the deadline holds even where sleeping is replaced (tests) or cut short.
+        return max(time.monotonic(), self._waits_end)
+
+    def _waiting(self, seconds: float) -> None:
+        self._waits_end = max(self._waits_end, time.monotonic()) + seconds
+
+    def slot(self) -> Slot | None:
+        """Take the provider's next send slot (None without pacing).
+
+        Raises:
+            errors.RateLimited: When the provider's pace would hold the end past its deadline.
+        """
+        if self.pace is None:
+            return None
+        if self.deadline is not None:
+            delay = self.pace.delay()
+            if self._now() + delay > self.deadline:
+                raise self._paced_out(delay)
+        slot = self.pace.take()
+        self._waiting(slot.wait)
+        return slot
+
+    def attempt_timeout(self, timeout: float) -> float:
+        """The next attempt's timeout: ``timeout``, or less when the deadline is nearer.
+
+        Raises:
+            errors.EndTimeout: When the end's deadline has passed.
+        """
+        if self.deadline is None:
+            return timeout
+        left = self.deadline - self._now()
+        if left <= 0:
+            raise self._error(
+                Verdict(error=errors.EndTimeout, message="the end's deadline passed"),
+                errors.EndTimeout,
+            )
+        return min(timeout, left)
+
+    def _paced_out(self, delay: float) -> errors.SessionEndError:
+        waited = self._now() - self.started
+        verdict = Verdict(
+            error=errors.RateLimited,
+            message=(
+                f"{self.provider.value}'s pace would hold the end past its deadline "
+                f"(waited {waited:.1f} s, {self.throttled} throttled answer(s), "
+                f"next slot in {delay:.1f} s)"
+            ),
+        )
+        return self._error(verdict, errors.RateLimited)
 
     def begin(self) -> None:
         """Count an attempt about to be sent."""
@@ -82,13 +141,22 @@ class Attempts:
         logger.debug("%s %s: attempt %d", self.provider.value, self.session_id, self.count)
 
     def settle(
-        self, verdict: Verdict, headers: Mapping[str, str] | None = None
+        self,
+        verdict: Verdict,
+        headers: Mapping[str, str] | None = None,
+        slot: Slot | None = None,
     ) -> EndResult | float:
         """Turn a verdict into the result, or the seconds to wait before the next attempt.
 
         Raises:
             errors.SessionEndError: When the end failed for good.
         """
+        throttle = verdict.error is errors.RateLimited
+        if self.pace is not None and slot is not None:
+            wait = requested_wait(headers, self.wait_headers) if throttle else None
+            self.pace.answered(slot, throttled=throttle, wait=wait)
+            if throttle:
+                return self._throttled(verdict, wait)
         if verdict.outcome is not None:
             return self._finish(verdict, verdict.outcome)
         if verdict.not_found:
@@ -110,6 +178,9 @@ class Attempts:
         if requested is not None and requested > self.max_retry_wait:
             raise self._error(verdict, verdict.error or errors.RateLimited, requested)
         wait = requested if requested is not None else backoff(self.retries)
+        if self.deadline is not None and self._now() + wait > self.deadline:
+            raise self._error(verdict, verdict.error or errors.UnexpectedResponse, requested)
+        self._waiting(wait)
         self.retries += 1
         logger.debug(
             "%s %s: %s; retrying in %.2fs",
@@ -120,6 +191,19 @@ class Attempts:
         )
         return wait
 
+    def _throttled(self, verdict: Verdict, wait: float | None) -> float:
+        """A throttle is a pace to keep: never a retry; bounded by time, not by count."""
+        if wait is not None and wait > self.max_retry_wait:
+            raise self._error(verdict, errors.RateLimited, wait)
+        self.throttled += 1
+        logger.debug(
+            "%s %s: throttled (%s); waiting for the provider's pace",
+            self.provider.value,
+            self.session_id,
+            verdict.message,
+        )
+        return 0.0  # the pace has the wait: the next slot comes after it
+
     def _finish(self, verdict: Verdict, outcome: Outcome) -> EndResult:
         result = EndResult(
             provider=self.provider,
@@ -129,6 +213,7 @@ class Attempts:
             vendor_code=verdict.vendor_code,
             vendor_message=self.redact(verdict.vendor_message),
             attempts=self.count,
+            throttled=self.throttled,
             elapsed=time.monotonic() - self.started,
             body=verdict.body,
         )

@@ -27,15 +27,33 @@ class ProviderSettings:
     Credentials are keywords named as the provider's adapter declares them: ``api_key``
     (LiveAvatar, Akool, OpenHands, ElizaOS), ``team_id`` and ``developer_key`` (Digital
     Samba); ``sessionend providers`` lists each provider's. ``base_url`` is the vendor's base
-    URL, for a self-hosted server or a test double. A keyword the provider does not take is
-    a ValueError when an ender is built with these settings.
+    URL, for a self-hosted server or a test double. ``rate`` is the requests per second the
+    ender's pace for this provider starts from, in place of the rate the vendor documents
+    (an account's own limit). A credential keyword the provider does not take is a ValueError
+    when an ender is built with these settings.
     """
 
-    __slots__ = ("_credentials", "base_url")
+    __slots__ = ("_credentials", "base_url", "rate")
 
-    def __init__(self, *, base_url: str | None = None, **credentials: str | None) -> None:
+    def __init__(
+        self, *, base_url: str | None = None, rate: float | None = None, **credentials: str | None
+    ) -> None:
         self.base_url = base_url
+        self.rate = rate
         self._credentials: dict[str, str | None] = dict(credentials)
+
+    @classmethod
+    def of(
+        cls,
+        credentials: Mapping[str, str | None],
+        *,
+        base_url: str | None = None,
+        rate: float | None = None,
+    ) -> ProviderSettings:
+        """Settings from a mapping of credential keywords to values."""
+        settings = cls(base_url=base_url, rate=rate)
+        settings._credentials.update(credentials)
+        return settings
 
     @property
     def credentials(self) -> Mapping[str, str | None]:
@@ -55,10 +73,14 @@ class ProviderSettings:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ProviderSettings):
             return NotImplemented
-        return (self.base_url, self._credentials) == (other.base_url, other._credentials)
+        return (self.base_url, self.rate, self._credentials) == (
+            other.base_url,
+            other.rate,
+            other._credentials,
+        )
 
     def __hash__(self) -> int:
-        return hash((self.base_url, tuple(sorted(self._credentials.items()))))
+        return hash((self.base_url, self.rate, tuple(sorted(self._credentials.items()))))
 
     def __repr__(self) -> str:
         # Which credentials are set, never their values.
@@ -66,6 +88,8 @@ class ProviderSettings:
             f"{name}={'<set>' if value else None}" for name, value in self._credentials.items()
         ]
         shown.append(f"base_url={redact_url(self.base_url) if self.base_url else None!r}")
+        if self.rate is not None:
+            shown.append(f"rate={self.rate!r}")
         return f"ProviderSettings({', '.join(shown)})"
 
 
@@ -101,7 +125,7 @@ def read_environment(
         value = given.base_url if name == "base_url" else given.get(name)
         values[name] = value if value is not None else environ.get(variable) or None
     base_url = values.pop("base_url", None)
-    return ProviderSettings(base_url=base_url, **values)
+    return ProviderSettings.of(values, base_url=base_url, rate=given.rate)
 
 
 def check_base_url(url: str, *, provider: str, variable: str, allow_insecure_http: bool) -> str:

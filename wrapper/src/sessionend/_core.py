@@ -11,10 +11,11 @@ import dataclasses
 import math
 from collections.abc import Mapping
 
-from . import errors
+from . import _defaults, errors
 from ._attempts import Attempts
 from ._config import ProviderSettings, check_base_url, check_proxy, read_environment
 from ._models import EndReason, Provider
+from ._pace import Pace, Pacing
 from ._session_id import check_session_id
 from .providers import ADAPTERS, Adapter
 
@@ -65,8 +66,16 @@ class Core:
         missing_ok: bool,
         allow_insecure_http: bool,
         settings: Mapping[Provider, ProviderSettings] | Mapping[str, ProviderSettings] | None,
+        pacing: Pacing | str = Pacing.ADAPTIVE,
+        deadline: float | None = _defaults.DEADLINE,
     ) -> None:
         self.timeout = _seconds("timeout", timeout, positive=True)
+        self.deadline = None if deadline is None else _seconds("deadline", deadline, positive=True)
+        try:
+            self.pacing = Pacing(pacing)
+        except ValueError:
+            valid = ", ".join(member.value for member in Pacing)
+            raise ValueError(f"pacing must be one of {valid}, got {pacing!r}") from None
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError(f"max_retries must be a whole number, 0 or more, got {max_retries!r}")
         self.max_retries = max_retries
@@ -81,6 +90,12 @@ class Core:
                 self.settings[provider] = read_environment(given.get(provider), adapter.variables())
             except ValueError as error:
                 raise ValueError(f"settings for {provider.value}: {error}") from None
+        self.paces = {
+            provider: Pace(
+                self.settings[provider].rate or adapter.rate_limit.documented_rate, self.pacing
+            )
+            for provider, adapter in self.adapters.items()
+        }
 
     def auth_headers(self, provider: Provider) -> dict[str, str]:
         """The provider's credential headers.
@@ -170,6 +185,8 @@ class Core:
             max_retry_wait=self.max_retry_wait,
             secrets=self.secrets(parsed),
             wait_headers=adapter.rate_limit.wait_headers,
+            pace=self.paces[parsed],
+            deadline=self.deadline,
         )
         return Plan(parsed, session_id, EndReason(reason), chosen, adapter, attempts)
 

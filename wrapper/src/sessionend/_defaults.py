@@ -6,6 +6,7 @@ __all__ = [
     "BACKOFF_CAP",
     "BACKOFF_INITIAL",
     "CONCURRENCY",
+    "DEADLINE",
     "MAX_CONNECTIONS",
     "MAX_RETRIES",
     "MAX_RETRY_WAIT",
@@ -15,6 +16,14 @@ __all__ = [
 
 TIMEOUT = 15.0
 """Seconds per attempt (connect, write, read and pool each)."""
+
+DEADLINE = 300.0
+"""Seconds one end may take in all: attempts, retry waits and waits for the provider's pace.
+
+Throttles are waited out at the provider's pace rather than counted as retries, so this is
+what bounds an end at a vendor that keeps throttling; it also cuts an attempt's timeout short
+when less time is left.
+"""
 
 MAX_RETRIES = 2
 """Retries after the first attempt: three attempts in all."""

@@ -76,6 +76,9 @@ class EndResult:
         vendor_code: The body's business code, where the vendor has one.
         vendor_message: The vendor's message, where it gave one.
         attempts: How many requests were sent.
+        throttled: How many of their answers were throttles (kept apart from retries: a
+            throttle is waited out at the provider's pace, never counted against
+            ``max_retries``).
         elapsed: Seconds from the first attempt to the result.
         body: The answer's body: parsed JSON, or the text of a vendor that answers in text
             (Digital Samba); None when there was none to keep.
@@ -88,5 +91,6 @@ class EndResult:
     vendor_code: int | str | None = None
     vendor_message: str | None = None
     attempts: int = 1
+    throttled: int = 0
     elapsed: float = 0.0
     body: Body = dataclasses.field(default=None, repr=False, compare=False)

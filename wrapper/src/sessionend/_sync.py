@@ -16,6 +16,7 @@ from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
 from ._models import EndReason, EndResult, Provider
+from ._pace import Pacing
 from ._send import HttpxSender
 from .errors import ConfigurationError, SessionEndError
 
@@ -52,6 +53,8 @@ class SessionEnder:
         | Mapping[str, ProviderSettings]
         | None = None,
         transport: httpx.BaseTransport | None = None,
+        pacing: Pacing | str = Pacing.ADAPTIVE,
+        deadline: float | None = _defaults.DEADLINE,
     ) -> None:
         self._core = Core(
             timeout=timeout,
@@ -60,6 +63,8 @@ class SessionEnder:
             missing_ok=missing_ok,
             allow_insecure_http=allow_insecure_http,
             settings=settings,
+            pacing=pacing,
+            deadline=deadline,
         )
         self._transport = transport
         self._senders: dict[Provider, HttpxSender] = {}
@@ -109,22 +114,27 @@ class SessionEnder:
         adapter, attempts = plan.adapter, plan.attempts
         after = None
         while True:
+            slot = attempts.slot()
+            if slot is not None and slot.wait > 0:
+                _sleep(slot.wait)
+            timeout = attempts.attempt_timeout(plan.timeout)
             attempts.begin()
             request = adapter.request(plan.session_id, plan.reason, after=after)
             headers = None
             try:
-                answer = sender.send(request, plan.timeout)
+                answer = sender.send(request, timeout)
             except httpx.HTTPError as error:
                 verdict = failure_verdict(error)
             else:
                 headers = answer.headers
                 verdict = adapter.judge(answer)
-            step = attempts.settle(verdict, headers)
+            step = attempts.settle(verdict, headers, slot)
             if isinstance(step, EndResult):
                 return step
             if verdict.again:
                 after = request
-            _sleep(step)
+            if step > 0:
+                _sleep(step)
 
     def end_many(
         self,

@@ -95,7 +95,16 @@ class Akool(Adapter):
 
 def _from_generated(parsed: ApiResponse, status: int, body: Any) -> Verdict:
     """The verdict read from the generated envelope."""
-    return _by_code(parsed.code, status, parsed.msg, body)
+    # The generated model does not check its fields' types: a code that is not a number
+    # proves nothing, and a message that is not text is not shown.
+    if not isinstance(parsed.code, int) or isinstance(parsed.code, bool):
+        return Verdict(
+            error=errors.UnexpectedResponse,
+            message="the business code is not a number",
+            http_status=status,
+        )
+    message = parsed.msg if isinstance(parsed.msg, str) else None
+    return _by_code(parsed.code, status, message, body)
 
 
 def _by_code(code: int, status: int, message: str | None, body: Any) -> Verdict:

@@ -98,12 +98,12 @@ class FakeVendors:
     def settings(self) -> dict[Provider, ProviderSettings]:
         """Settings for SessionEnder and AsyncSessionEnder that point at the fakes."""
         return {
-            provider: ProviderSettings(
-                base_url=self.base_url(provider),
-                **{
+            provider: ProviderSettings.of(
+                {
                     credential.name: vendor.credentials.get(credential.name)
                     for credential in ADAPTERS[provider].credentials
                 },
+                base_url=self.base_url(provider),
             )
             for provider, vendor in self.vendors.items()
         }
