@@ -11,10 +11,18 @@ import pkgutil
 from collections.abc import Mapping
 
 from ..._models import Provider
-from ._base import Received, Reply, SessionState, Vendor
+from ._base import Documented, Received, Reply, SessionState, Vendor
 from .digitalsamba import FakeDigitalSamba
 
-__all__ = ["FAKES", "FakeDigitalSamba", "Received", "Reply", "SessionState", "Vendor"]
+__all__ = [
+    "FAKES",
+    "Documented",
+    "FakeDigitalSamba",
+    "Received",
+    "Reply",
+    "SessionState",
+    "Vendor",
+]
 
 
 def _discover() -> dict[Provider, type[Vendor]]:
