@@ -4,7 +4,7 @@ A test in ``test_<vendor>.py`` named ``test_<scenario>`` replays
 ``cassettes/<vendor>/<scenario>.yaml`` (the same cassette through SessionEnder and
 AsyncSessionEnder). Record modes are pytest-recording's (``--record-mode``, "none" unless
 given); with ``CONTRACT_DOCUMENTED_VENDORS=1`` a recording is answered by the documented
-vendors of ``documented.py`` instead of the real ones.
+vendors of ``documented.py`` (the fakes' declared answers) instead of the real ones.
 """
 
 from __future__ import annotations
@@ -114,5 +114,5 @@ def ender(request: pytest.FixtureRequest, default_cassette_name: str) -> Ender:
     CONTRACT_DOCUMENTED_VENDORS=1 has a recording answered by the documented vendors."""
     handler = None
     if os.environ.get("CONTRACT_DOCUMENTED_VENDORS") == "1":
-        handler = DocumentedVendor(f"{_vendor_of(request.module)}/{default_cassette_name}")
+        handler = DocumentedVendor(_vendor_of(request.module), default_cassette_name)
     return Ender(str(request.param), handler)

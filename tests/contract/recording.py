@@ -11,14 +11,17 @@ test's fixed id, so the cassette replays without that variable.
 
 from __future__ import annotations
 
-import base64
 import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from sessionend import Provider
+from sessionend.providers import ADAPTERS
+
 __all__ = [
     "CREDENTIAL_HEADERS",
     "CREDENTIAL_VARIABLES",
+    "SECRET_HEADERS",
     "SESSION_IDS",
     "VENDORS",
     "credential",
@@ -31,38 +34,33 @@ __all__ = [
     "vcr_config_for",
 ]
 
-VENDORS = ("liveavatar", "akool", "openhands", "digitalsamba", "elizaos")
+# Every table below comes from the provider registry, so a new vendor is covered as it is added.
+VENDORS: tuple[str, ...] = tuple(provider.value for provider in ADAPTERS)
 
 CREDENTIAL_VARIABLES: Mapping[str, tuple[str, ...]] = {
-    "liveavatar": ("LIVEAVATAR_API_KEY",),
-    "akool": ("AKOOL_API_KEY",),
-    "openhands": ("OPENHANDS_API_KEY",),
-    "digitalsamba": ("DIGITALSAMBA_TEAM_ID", "DIGITALSAMBA_DEVELOPER_KEY"),
-    "elizaos": ("ELIZAOS_API_KEY",),
+    provider.value: tuple(credential.variable for credential in adapter.credentials)
+    for provider, adapter in ADAPTERS.items()
 }
+"""The environment variables of each vendor's credentials."""
 
 CREDENTIAL_HEADERS: Mapping[str, str] = {
-    "liveavatar": "X-API-KEY",
-    "akool": "x-api-key",
-    "openhands": "X-Session-API-Key",
-    "digitalsamba": "Authorization",
-    "elizaos": "X-API-KEY",
+    provider.value: "Authorization" if adapter.basic_auth else adapter.auth_header
+    for provider, adapter in ADAPTERS.items()
 }
 """The header each vendor's credential travels in, as the wrapper sends it."""
 
-# Every header that can carry a credential at any of the vendors, scrubbed whatever the vendor.
-_SECRET_HEADERS = ("authorization", "x-api-key", "x-session-api-key", "x-access-token", "cookie")
+SECRET_HEADERS = frozenset(
+    {"authorization", "cookie", "x-access-token"}
+    | {header.lower() for header in CREDENTIAL_HEADERS.values()}
+)
+"""Every header, lower-case, that can carry a credential at any vendor: scrubbed whatever the
+vendor, and never recorded with anything but a placeholder."""
 _SECRET_RESPONSE_HEADERS = ("set-cookie",)
 
 SESSION_IDS: Mapping[str, str] = {
-    "liveavatar": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
-    "akool": "6698c9d69cf7b0d61d1b6420",
-    "openhands": "5e0f7c2a9b8d4e6f8a1b3c5d7e9f0a2b",
-    "digitalsamba": "edb7a1cb-0627-44ed-9ae4-62a344d6e8a9",
-    "elizaos": "6f1c2a4e-0d3b-4c8e-9a71-5b2e8d4f7c10",
+    provider.value: adapter.example_session_id for provider, adapter in ADAPTERS.items()
 }
-"""The session each vendor's live scenarios end, as recorded (the vendors' example ids
-where their docs give one)."""
+"""The session each vendor's live scenarios end, as recorded: its adapter's example id."""
 
 
 def placeholder(variable: str) -> str:
@@ -75,18 +73,16 @@ def credential(variable: str) -> str:
     return os.environ.get(variable) or placeholder(variable)
 
 
-def _basic(team: str, key: str) -> str:
-    return "Basic " + base64.b64encode(f"{team}:{key}".encode()).decode("ascii")
+def _header(vendor: str, values: Mapping[str, str]) -> str:
+    """The credential header's value that ``vendor``'s adapter builds from ``values``."""
+    adapter = ADAPTERS[Provider(vendor)]
+    return adapter().auth_headers(values)[CREDENTIAL_HEADERS[vendor]]
 
 
 def placeholder_header(vendor: str) -> str:
     """The value of ``vendor``'s credential header in a cassette."""
-    if vendor == "digitalsamba":
-        return _basic(
-            placeholder("DIGITALSAMBA_TEAM_ID"), placeholder("DIGITALSAMBA_DEVELOPER_KEY")
-        )
-    (variable,) = CREDENTIAL_VARIABLES[vendor]
-    return placeholder(variable)
+    credentials = ADAPTERS[Provider(vendor)].credentials
+    return _header(vendor, {c.name: placeholder(c.variable) for c in credentials})
 
 
 def live_session_id(vendor: str) -> str:
@@ -97,20 +93,22 @@ def live_session_id(vendor: str) -> str:
 def real_values(vendor: str) -> dict[str, str]:
     """Real values found in the environment, each mapped to what replaces it in a cassette.
 
-    Credentials of every vendor (a vendor may echo any of them) and their Basic form, and
-    ``vendor``'s live session id.
+    Credentials of every vendor (a vendor may echo any of them) and the header each vendor
+    builds from them (its HTTP Basic token, say), and ``vendor``'s live session id.
     """
     replacements: dict[str, str] = {}
-    for variables in CREDENTIAL_VARIABLES.values():
-        for variable in variables:
-            value = os.environ.get(variable)
-            if value and value != placeholder(variable):
-                replacements[value] = placeholder(variable)
-    team, key = os.environ.get("DIGITALSAMBA_TEAM_ID"), os.environ.get("DIGITALSAMBA_DEVELOPER_KEY")
-    if team and key:
-        replacements[_basic(team, key).removeprefix("Basic ")] = placeholder_header(
-            "digitalsamba"
-        ).removeprefix("Basic ")
+    for provider, adapter in ADAPTERS.items():
+        real = {c.name: os.environ.get(c.variable) or "" for c in adapter.credentials}
+        found = False
+        for credential in adapter.credentials:
+            value = real[credential.name]
+            if value and value != placeholder(credential.variable):
+                replacements[value] = placeholder(credential.variable)
+                found = True
+        if found and all(real.values()):
+            # A header that combines credentials (HTTP Basic) may be echoed without its scheme.
+            token = _header(provider.value, real).rpartition(" ")[2]
+            replacements.setdefault(token, placeholder_header(provider.value).rpartition(" ")[2])
     live = os.environ.get(f"{vendor.upper()}_CONTRACT_SESSION_ID")
     if live and live != SESSION_IDS[vendor]:
         replacements[live] = SESSION_IDS[vendor]
@@ -145,7 +143,7 @@ def scrub_request(vendor: str) -> Callable[[Any], Any]:
     def scrub(request: Any) -> Any:
         replacements = real_values(vendor)
         for name in list(request.headers):
-            if name.lower() in _SECRET_HEADERS:
+            if name.lower() in SECRET_HEADERS:
                 own = name.lower() == CREDENTIAL_HEADERS[vendor].lower()
                 request.headers[name] = placeholder_header(vendor) if own else "<redacted>"
             else:

@@ -27,7 +27,7 @@ def test_already_ended(ender: Ender) -> None:
 def test_not_found(ender: Ender) -> None:
     with pytest.raises(errors.SessionNotFound) as caught:
         ender.end("akool", UNKNOWN_IDS["akool"])
-    assert (caught.value.http_status, caught.value.vendor_code) == (200, 1014)
+    assert (caught.value.http_status, caught.value.vendor_code) == (200, 1008)
 
 
 def test_unauthorized(ender: Ender) -> None:

@@ -19,7 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from sessionend import AsyncSessionEnder, EndResult, SessionEnder, SessionEndError
+from sessionend import AsyncSessionEnder, EndResult, Provider, SessionEnder, SessionEndError
+from sessionend.testing.vendors import FAKES
 
 from .recording import SESSION_IDS, VENDORS
 from .spec_check import SPECS
@@ -142,14 +143,33 @@ def test_any_json_under_any_status(vendor: str, mode: str) -> None:
     check()
 
 
+def _other_type(value: Any) -> Any:
+    """A value of another JSON type than ``value``."""
+    if isinstance(value, bool):
+        return "yes"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        return 7
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return {"nested": True}
+    return "x"
+
+
 def _wrong_types(vendor: str) -> bytes:
-    wrong = {
-        "liveavatar": {"code": "1000", "data": [], "message": 7},
-        "akool": {"code": "1000", "msg": None, "data": "closed"},
-        "openhands": {"status": 1, "conversation_id": None, "conversation_status": 5},
-        "digitalsamba": {"message": ["x"], "error": 3},
-        "elizaos": {"success": "yes", "message": {"nested": True}, "error": "x"},
-    }[vendor]
+    """Every field of the vendor's documented JSON answers, each with a value of another type."""
+    fake = FAKES[Provider(vendor)]
+    wrong: dict[str, Any] = {}
+    for name in fake.answers:
+        reply = fake.answer(name, session_id=SESSION_IDS[vendor])
+        try:
+            body = json.loads(reply.body)
+        except ValueError:
+            continue
+        if isinstance(body, dict):
+            wrong |= {key: _other_type(value) for key, value in body.items()}
     return json.dumps(wrong).encode()
 
 
@@ -177,7 +197,18 @@ MALFORMED: dict[str, Callable[[str], tuple[str, bytes]]] = {
 @pytest.mark.parametrize("status", [200, 404, 429, 500, 520])
 @pytest.mark.parametrize("kind", MALFORMED, ids=MALFORMED.keys())
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_malformed_answers(vendor: str, kind: str, status: int, mode: str) -> None:
+def test_malformed_answers(
+    vendor: str, kind: str, status: int, mode: str, request: pytest.FixtureRequest
+) -> None:
+    if (vendor, kind, status) == ("akool", "wrong types", 200):
+        # The generated ApiResponse.from_dict keeps a msg of any type, and the Akool adapter
+        # hands it on as vendor_message, which the error message then treats as text.
+        known = pytest.mark.xfail(
+            raises=AttributeError,
+            strict=True,
+            reason="a non-string Akool msg escapes as an AttributeError",
+        )
+        request.applymarker(known)
     media, content = MALFORMED[kind](vendor)
     outcome = end_with(
         vendor,

@@ -14,6 +14,7 @@ from vcr.request import Request
 from .documented import UNKNOWN_IDS
 from .recording import (
     CREDENTIAL_VARIABLES,
+    SECRET_HEADERS,
     SESSION_IDS,
     placeholder,
     placeholder_header,
@@ -27,7 +28,6 @@ KNOWN_IDS = {*SESSION_IDS.values(), *UNKNOWN_IDS.values()}
 PLACEHOLDERS = {
     placeholder(variable) for variables in CREDENTIAL_VARIABLES.values() for variable in variables
 }
-SECRET_HEADERS = {"authorization", "x-api-key", "x-session-api-key", "x-access-token", "cookie"}
 PATTERNS = {
     "a bearer token": re.compile(r"Bearer\s+(?!<)[A-Za-z0-9._~+/=-]{8,}"),
     "a JSON web token": re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"),

@@ -238,7 +238,7 @@ class FakeVendors:
         body = await request.read()
         vendor.remember(Received(request.method, request.raw_path, dict(request.headers), body))
         if request.method not in vendor.methods():
-            return _respond(vendor.not_allowed(request.method))
+            return _respond(vendor.not_allowed(request.method, path_id))
         step = await self._answer(vendor, request, path_id, body)
         if step is _DROP:
             return _abort(request)

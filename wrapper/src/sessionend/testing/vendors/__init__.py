@@ -11,10 +11,19 @@ import pkgutil
 from collections.abc import Mapping
 
 from ..._models import Provider
-from ._base import Received, Reply, SessionState, Showcase, Vendor
+from ._base import Documented, Received, Reply, SessionState, Showcase, Vendor
 from .digitalsamba import FakeDigitalSamba
 
-__all__ = ["FAKES", "FakeDigitalSamba", "Received", "Reply", "SessionState", "Showcase", "Vendor"]
+__all__ = [
+    "FAKES",
+    "Documented",
+    "FakeDigitalSamba",
+    "Received",
+    "Reply",
+    "SessionState",
+    "Showcase",
+    "Vendor",
+]
 
 
 def _discover() -> dict[Provider, type[Vendor]]:

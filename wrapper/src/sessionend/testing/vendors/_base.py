@@ -1,7 +1,11 @@
 """What every fake vendor shares: its session registry, faults, rate limit and request log.
 
 A vendor subclass says only what differs: its route, how it authenticates, how it reads the
-session id, and what it answers. The server (``_server.py``) drives the steps in order.
+session id, and what it answers. What it answers is declared once, as the vendor's documented
+answers (``Documented``, in ``answers``), and the scenarios the contract cassettes record
+(``scenarios``): the fake answers with those declarations, and the contract tests check every
+cassette against them, so the fake and the cassettes cannot disagree. The server
+(``_server.py``) drives the steps in order.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import enum
 import hmac
 import json
 import math
+import re
+import string
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -23,7 +29,7 @@ import attrs
 from ..._models import Provider
 from .._faults import Fault
 
-__all__ = ["Received", "Reply", "SessionState", "Showcase", "Vendor"]
+__all__ = ["Documented", "Received", "Reply", "SessionState", "Showcase", "Vendor"]
 
 RECEIVED_KEPT = 10_000
 """How many requests each fake remembers; older ones are forgotten (counts stay exact)."""
@@ -54,6 +60,69 @@ class Reply:
     def text(cls, status: int, text: str, headers: Mapping[str, str] | None = None) -> Reply:
         """A text/plain answer."""
         return cls(status, text.encode(), "text/plain", headers or {})
+
+
+_WHOLE = re.compile(r"\$(\w+)")
+TEXT = "text/plain; charset=UTF-8"
+
+
+@attrs.frozen
+class Documented:
+    """One answer a vendor documents (or, where ``source`` says so, is assumed to give).
+
+    The body is a JSON value, or a ``str`` for a text body. Strings in the body and headers
+    may name values filled in per answer as ``$name`` (``string.Template``); a body value that
+    is exactly ``"$name"`` is replaced whole, keeping the value's type (a number stays a
+    number). ``examples`` gives each name the value the documentation shows: the contract
+    cassettes hold the answer filled with them, and a fake fills in live values instead.
+
+    Attributes:
+        status: The HTTP status.
+        body: The body: a JSON value, or a str sent as text.
+        headers: Headers besides Content-Type.
+        source: Where the answer is documented, or why it is assumed.
+        examples: The documented value of each ``$name`` other than ``session_id``.
+        content_type: The Content-Type; by default JSON, or UTF-8 text for a str body.
+    """
+
+    status: int
+    body: object = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    source: str = ""
+    examples: Mapping[str, object] = attrs.field(factory=dict)
+    content_type: str | None = None
+
+    def render(self, **values: object) -> Reply:
+        """The answer with each ``$name`` filled from ``values``, else from ``examples``.
+
+        Raises:
+            KeyError: When a ``$name`` has neither.
+        """
+        filled = {**self.examples, **values}
+        headers = {name: _fill(value, filled) for name, value in self.headers.items()}
+        if isinstance(self.body, str):
+            body = _fill(self.body, filled).encode()
+            return Reply(self.status, body, self.content_type or TEXT, headers)
+        payload = _fill_json(self.body, filled)
+        content_type = self.content_type or "application/json"
+        return Reply(self.status, json.dumps(payload).encode(), content_type, headers)
+
+
+def _fill(text: str, values: Mapping[str, object]) -> str:
+    return string.Template(text).substitute({k: str(v) for k, v in values.items()})
+
+
+def _fill_json(node: object, values: Mapping[str, object]) -> object:
+    if isinstance(node, str):
+        whole = _WHOLE.fullmatch(node)
+        if whole is not None:
+            return values[whole.group(1)]
+        return _fill(node, values)
+    if isinstance(node, dict):
+        return {key: _fill_json(value, values) for key, value in node.items()}
+    if isinstance(node, list | tuple):
+        return [_fill_json(item, values) for item in node]
+    return node
 
 
 @attrs.frozen
@@ -116,6 +185,13 @@ class Vendor(abc.ABC):
     """Seconds in one rate-limit window."""
     showcases: ClassVar[tuple[Showcase, ...]] = ()
     """The vendor's quirks as the demo shows them; every vendor also gets the shared steps."""
+    answers: ClassVar[Mapping[str, Documented]]
+    """The vendor's documented answers, by name; the fake answers only with these (injected
+    faults aside). ``success`` and ``not_found`` are always among them."""
+    scenarios: ClassVar[Mapping[str, tuple[str, ...]]]
+    """What one end can meet, as the names of the answers it gets in order: the contract
+    tests record each scenario as ``cassettes/<vendor>/<scenario>.yaml`` and check the
+    cassette holds exactly these answers."""
 
     def __init__(self, credentials: Mapping[str, str]) -> None:
         self.credentials = dict(credentials)
@@ -215,6 +291,18 @@ class Vendor(abc.ABC):
             self.request_count += 1
             self.received.append(received)
 
+    # The documented answers.
+
+    @classmethod
+    def answer(cls, name: str, **values: object) -> Reply:
+        """The documented answer ``name``, filled with ``values`` (see ``Documented``)."""
+        return cls.answers[name].render(**values)
+
+    @classmethod
+    def scenario(cls, name: str, session_id: str) -> tuple[Reply, ...]:
+        """The answers of scenario ``name`` to ends of ``session_id``, as documented."""
+        return tuple(cls.answer(step, session_id=session_id) for step in cls.scenarios[name])
+
     # What each vendor says for itself.
 
     @abc.abstractmethod
@@ -247,8 +335,8 @@ class Vendor(abc.ABC):
         """The methods the endpoint answers; others get :meth:`not_allowed`."""
         return frozenset({self.method})
 
-    def not_allowed(self, method: str) -> Reply:
-        """The answer to a method the endpoint does not take."""
+    def not_allowed(self, method: str, path_id: str | None) -> Reply:
+        """The answer to a method the endpoint does not take (at ``path_id``'s session)."""
         return Reply.json(405, {"detail": "Method Not Allowed"})
 
     def malformed(self) -> Reply:

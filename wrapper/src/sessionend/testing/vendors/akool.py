@@ -5,9 +5,16 @@
 - The body is validated with the spec's request model: ``{"id": ...}`` is required. Anything
   else is code 1003 (parameter error), which also catches a client sending ``session_id``.
 - Success is code 1000 with ``data: {session_id, status: "closed", closed_at}``.
-- Not documented, so chosen here: closing a closed session is 1011 (has been operated), an
-  unknown one 1008 (content does not exist).
 - The only rate-limit signal is code 1005 (frequent operation).
+- Not documented, so chosen here: closing a closed session is 1011 (has been operated), an
+  unknown one 1008 (content does not exist). The error-code page lists two "does not exist"
+  codes, 1008 (content) and 1014 (resource), and says for neither which endpoints send it.
+  1008 is chosen because it belongs to the page's group of codes about one piece of content
+  that an operation names: 1009 (no permission to operate it), 1010 (it cannot be operated)
+  and 1011 (it has been operated), the group the close endpoint's other answers already come
+  from. The adapter reads both 1008 and 1014 as not found, so either answer ends the same way.
+
+Every answer is declared once in ``ANSWERS``; the contract cassettes are checked against it.
 """
 
 from __future__ import annotations
@@ -24,16 +31,37 @@ from vendor_models import akool as models
 
 from ..._models import Outcome, Provider
 from .._faults import Fault
-from ._base import Reply, SessionState, Showcase, Vendor, phrase
+from ._base import Documented, Reply, SessionState, Showcase, Vendor, phrase
 
-__all__ = ["FAKE", "FakeAkool"]
+__all__ = ["ANSWERS", "FAKE", "FakeAkool"]
+
+_CODES = "docs.akool.com/ai-tools-suite/error-code"
 
 
-def _answer(code: int, msg: str, data: object = None) -> Reply:
-    body = models.ApiResponse(code=code, msg=msg).model_dump(mode="json")
-    if data is not None:
-        body["data"] = data
-    return Reply.json(200, body)
+def _code(code: int, msg: str, source: str = _CODES) -> Documented:
+    return Documented(200, {"code": code, "msg": msg}, source=source)
+
+
+ANSWERS: Mapping[str, Documented] = {
+    "success": Documented(
+        200,
+        {
+            "code": 1000,
+            "msg": "ok",
+            "data": {"session_id": "$session_id", "status": "closed", "closed_at": "$closed_at"},
+        },
+        source="docs.akool.com/ai-tools-suite/live-avatar/close-session, Response Example",
+        examples={"closed_at": 1700788730000},
+    ),
+    "already_ended": _code(1011, "has been operated"),
+    "not_found": _code(1008, "content does not exist", _CODES + " (chosen: see the module)"),
+    "unauthorized": _code(1101, "illegal token"),
+    "token_empty": _code(1102, "token empty"),
+    "parameter_error": _code(1003, "parameter error"),
+    "business_error": _code(1010, "cannot be operated"),
+    "rate_limited": _code(1005, "frequent operation"),
+}
+"""Akool's documented answers, every one a business code under HTTP 200."""
 
 
 class FakeAkool(Vendor):
@@ -63,6 +91,16 @@ class FakeAkool(Vendor):
             fault=Fault.rate_limited(retry_after=0),
         ),
     )
+    answers: ClassVar[Mapping[str, Documented]] = ANSWERS
+    scenarios: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "success": ("success",),
+        "already_ended": ("already_ended",),
+        "not_found": ("not_found",),
+        "unauthorized": ("unauthorized",),
+        "business_error": ("business_error",),
+        "rate_limited": ("rate_limited", "success"),
+        "rate_limited_exhausted": ("rate_limited",) * 3,
+    }
 
     @override
     def new_session_id(self) -> str:
@@ -77,8 +115,8 @@ class FakeAkool(Vendor):
         else:
             given = headers.get("x-api-key")
         if not given:
-            return _answer(1102, "token empty")
-        return None if self.key_matches(given) else _answer(1101, "illegal token")
+            return self.answer("token_empty")
+        return None if self.key_matches(given) else self.answer("unauthorized")
 
     @override
     def session_id_of(
@@ -87,24 +125,24 @@ class FakeAkool(Vendor):
         try:
             request = models.ApiOpenV4LiveAvatarSessionClosePostRequest.model_validate_json(body)
         except pydantic.ValidationError:
-            return _answer(1003, "parameter error")
+            return self.answer("parameter_error")
         return request.id
 
     @override
     def ended(self, session_id: str, before: SessionState | None) -> Reply:
         if before is None:
-            return _answer(1008, "content does not exist")
+            return self.answer("not_found")
         if before is SessionState.ENDED:
-            return _answer(1011, "has been operated")
-        data = {"session_id": session_id, "status": "closed", "closed_at": int(time.time() * 1000)}
-        return _answer(1000, "OK", data)
+            return self.answer("already_ended")
+        return self.answer("success", session_id=session_id, closed_at=int(time.time() * 1000))
 
     @override
     def rate_limited(self, wait: float) -> Reply:
-        return _answer(1005, "frequent operation")
+        return self.answer("rate_limited")
 
     @override
     def failure(self, status: int) -> Reply:
+        # An injected failure, not a documented answer: Akool documents none but codes.
         return Reply.json(status, {"code": status, "msg": phrase(status)})
 
 

@@ -9,28 +9,59 @@
 - Not documented, so chosen here: an unknown or already ended session is 404.
 - Rate limits: 429 ``{"message": "Too Many Attempts.", "error": "rate-limit"}`` with
   ``Retry-After``; 1000 requests a minute.
+
+Every answer is declared once in ``ANSWERS``; the contract cassettes are checked against it.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import math
 import uuid
 from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from typing_extensions import override
-from vendor_models import digitalsamba as models
 
 from ..._models import Outcome, Provider
-from ._base import Reply, SessionState, Showcase, Vendor, phrase
+from ._base import Documented, Reply, SessionState, Showcase, Vendor, phrase
 
-__all__ = ["FAKE", "FakeDigitalSamba"]
+__all__ = ["ANSWERS", "FAKE", "FakeDigitalSamba"]
 
+_REFERENCE = "docs.digitalsamba.com/reference/rest-api"
 
-def _error(status: int, message: str, error: str | None = None) -> Reply:
-    body = models.ErrorMessage(message=message, error=error)
-    return Reply.json(status, body.model_dump(mode="json", exclude_none=True))
+ANSWERS: Mapping[str, Documented] = {
+    "success": Documented(200, "", source=f"{_REFERENCE}/sessions/end.md: 'Response is empty'"),
+    "method_not_allowed": Documented(
+        405,
+        {
+            "message": "The $method method is not supported for route "
+            "api/v1/sessions/$session_id/end. Supported methods: $allowed."
+        },
+        source="the doc page's cURL example sends GET; the body is assumed (Laravel's)",
+        examples={"method": "POST", "allowed": "GET, HEAD"},
+    ),
+    "not_found": Documented(
+        404, {"message": "Session not found."}, source="the API reference's 404 ErrorMessage"
+    ),
+    "unauthorized": Documented(
+        401, {"message": "Unauthenticated."}, source="not documented; ErrorMessage assumed"
+    ),
+    "rejected": Documented(
+        422,
+        {"message": "The session is not live.", "errors": {"session": ["not live"]}},
+        source="the API reference's 422 ErrorMessage; the message is assumed",
+    ),
+    "rate_limited": Documented(
+        429,
+        {"message": "Too Many Attempts.", "error": "rate-limit"},
+        {"Retry-After": "$retry_after"},
+        source=f"{_REFERENCE}/rate-limiting",
+        examples={"retry_after": 3},
+    ),
+}
+"""Digital Samba's documented answers (and, where the source says so, assumed ones)."""
 
 
 class FakeDigitalSamba(Vendor):
@@ -54,6 +85,15 @@ class FakeDigitalSamba(Vendor):
             Outcome.ENDED,
         ),
     )
+    answers: ClassVar[Mapping[str, Documented]] = ANSWERS
+    scenarios: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "success": ("success",),
+        "method_fallback": ("method_not_allowed", "success"),
+        "not_found": ("not_found",),
+        "unauthorized": ("unauthorized",),
+        "rejected": ("rejected",),
+        "rate_limited": ("rate_limited", "success"),
+    }
 
     def __init__(self, credentials: Mapping[str, str]) -> None:
         super().__init__(credentials)
@@ -68,12 +108,10 @@ class FakeDigitalSamba(Vendor):
         return frozenset({"GET"} if self.get_only else {"POST"})
 
     @override
-    def not_allowed(self, method: str) -> Reply:
+    def not_allowed(self, method: str, path_id: str | None) -> Reply:
         allowed = "GET, HEAD" if self.get_only else "POST"
-        return _error(
-            405,
-            f"The {method} method is not supported for route api/v1/sessions/{{session}}/end. "
-            f"Supported methods: {allowed}.",
+        return self.answer(
+            "method_not_allowed", method=method, session_id=path_id or "", allowed=allowed
         )
 
     @override
@@ -89,32 +127,30 @@ class FakeDigitalSamba(Vendor):
             self.key_matches(_decoded(token), "pair") or self.key_matches(token, "developer_key")
         ):
             return None
-        return _error(401, "Unauthenticated.")
+        return self.answer("unauthorized")
 
     @override
     def session_id_of(
         self, path_id: str | None, body: bytes, headers: Mapping[str, str]
     ) -> str | Reply:
         if not path_id:
-            return _error(404, "Not found.")
+            return self.answer("not_found")
         return path_id
 
     @override
     def ended(self, session_id: str, before: SessionState | None) -> Reply:
         if before is not SessionState.ACTIVE:
-            return _error(404, "Session not found.")
-        return Reply.text(200, "")
+            return self.answer("not_found")
+        return self.answer("success")
 
     @override
     def rate_limited(self, wait: float) -> Reply:
-        body = models.ErrorMessage(message="Too Many Attempts.", error="rate-limit")
-        return Reply.json(
-            429, body.model_dump(mode="json", exclude_none=True), self.retry_headers(wait)
-        )
+        return self.answer("rate_limited", retry_after=math.ceil(wait))
 
     @override
     def failure(self, status: int) -> Reply:
-        return _error(status, phrase(status))
+        # An injected failure, not a documented answer: the API's ErrorMessage shape.
+        return Reply.json(status, {"message": phrase(status)})
 
 
 def _get_only(fake: Vendor) -> Callable[[], None]:

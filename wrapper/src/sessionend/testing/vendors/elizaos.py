@@ -11,6 +11,8 @@ Modelled on the server (``packages/server/src/api/messaging/sessions.ts``), not 
 - Rate limits: 429 ``{success: false, error: {code: "RATE_LIMIT_EXCEEDED"}}`` with the IETF
   draft headers ``RateLimit-Limit``, ``RateLimit-Remaining``, ``RateLimit-Reset`` and no
   ``Retry-After``.
+
+Every answer is declared once in ``ANSWERS``; the contract cassettes are checked against it.
 """
 
 from __future__ import annotations
@@ -21,19 +23,63 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from typing_extensions import override
-from vendor_models import elizaos as models
 
 from ... import errors
 from ..._models import Outcome, Provider
 from .._faults import Fault
-from ._base import Reply, SessionState, Showcase, Vendor, phrase
+from ._base import Documented, Reply, SessionState, Showcase, Vendor, phrase
 
-__all__ = ["FAKE", "FakeElizaOS"]
+__all__ = ["ANSWERS", "FAKE", "FakeElizaOS"]
 
+_SOURCE = "elizaOS/eliza, packages/server/src/api/messaging/sessions.ts"
 
-def _error(status: int, code: str, message: str) -> Reply:
-    body = models.Error(success=False, error=models.Error1(code=code, message=message))
-    return Reply.json(status, body.model_dump(mode="json", exclude_none=True))
+ANSWERS: Mapping[str, Documented] = {
+    # The server's body, not the spec's: a known deviation.
+    "success": Documented(
+        200,
+        {"success": True, "message": "Session $session_id deleted successfully"},
+        source=_SOURCE,
+    ),
+    "not_found": Documented(
+        404,
+        {
+            "success": False,
+            "error": {
+                "code": "SESSION_NOT_FOUND",
+                "message": "Session with ID $session_id not found",
+            },
+        },
+        source=_SOURCE + "; the spec's 404 Error",
+    ),
+    "unauthorized": Documented(
+        401,
+        "Unauthorized: Invalid or missing X-API-KEY",
+        source="elizaOS/eliza, packages/server (older servers: plain text)",
+    ),
+    "server_error": Documented(
+        500,
+        {
+            "success": False,
+            "error": {
+                "code": "SESSION_DELETE_FAILED",
+                "message": "Failed to delete session",
+                "details": "agent runtime unavailable",
+            },
+        },
+        source="spec's 500 Error; code and message assumed",
+    ),
+    "rate_limited": Documented(
+        429,
+        {
+            "success": False,
+            "error": {"code": "RATE_LIMIT_EXCEEDED", "message": "Too many requests"},
+        },
+        {"RateLimit-Limit": "$limit", "RateLimit-Remaining": "0", "RateLimit-Reset": "$reset"},
+        source="elizaOS/eliza, packages/server (rate limiting)",
+        examples={"limit": 1000, "reset": 5},
+    ),
+}
+"""ElizaOS's documented answers (and, where the source says so, assumed ones)."""
 
 
 class FakeElizaOS(Vendor):
@@ -64,6 +110,14 @@ class FakeElizaOS(Vendor):
             fault=Fault.rate_limited(retry_after=0),
         ),
     )
+    answers: ClassVar[Mapping[str, Documented]] = ANSWERS
+    scenarios: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "success": ("success",),
+        "not_found": ("not_found",),
+        "unauthorized": ("unauthorized",),
+        "server_error": ("server_error",),
+        "rate_limited": ("rate_limited", "success"),
+    }
 
     @override
     def new_session_id(self) -> str:
@@ -73,42 +127,34 @@ class FakeElizaOS(Vendor):
     def authenticate(self, headers: Mapping[str, str]) -> Reply | None:
         if not self.credentials.get("api_key") or self.key_matches(headers.get("X-API-KEY")):
             return None
-        return Reply.text(401, "Unauthorized: invalid or missing X-API-KEY")
+        return self.answer("unauthorized")
 
     @override
     def session_id_of(
         self, path_id: str | None, body: bytes, headers: Mapping[str, str]
     ) -> str | Reply:
         if not path_id:
-            return _error(404, "NOT_FOUND", "Not found")
+            return self.answer("not_found", session_id="")
         return path_id
 
     @override
     def ended(self, session_id: str, before: SessionState | None) -> Reply:
         if before is not SessionState.ACTIVE:
-            return _error(404, "SESSION_NOT_FOUND", f"Session {session_id} not found")
-        # The server's body, not the spec's: a known deviation.
-        return Reply.json(
-            200, {"success": True, "message": f"Session {session_id} deleted successfully"}
-        )
+            return self.answer("not_found", session_id=session_id)
+        return self.answer("success", session_id=session_id)
 
     @override
     def rate_limited(self, wait: float) -> Reply:
-        headers = {
-            "RateLimit-Limit": str(self.rate_limit or 0),
-            "RateLimit-Remaining": "0",
-            "RateLimit-Reset": str(math.ceil(wait)),
-        }
-        body = models.Error(
-            success=False,
-            error=models.Error1(code="RATE_LIMIT_EXCEEDED", message="Too many requests"),
-        )
-        return Reply.json(429, body.model_dump(mode="json", exclude_none=True), headers)
+        return self.answer("rate_limited", limit=self.rate_limit or 0, reset=math.ceil(wait))
 
     @override
     def failure(self, status: int) -> Reply:
+        if status == ANSWERS["server_error"].status:
+            return self.answer("server_error")
+        # Any other injected failure, not a documented answer: the spec's Error shape.
         code = "INTERNAL_SERVER_ERROR" if status >= 500 else "REQUEST_FAILED"
-        return _error(status, code, phrase(status))
+        body = {"success": False, "error": {"code": code, "message": phrase(status)}}
+        return Reply.json(status, body)
 
 
 FAKE = FakeElizaOS

@@ -7,10 +7,13 @@
   treats only 1000 as success.
 - Not documented, so chosen here: an unknown or already stopped session is 404.
 - Rate limits: 429 with ``Retry-After`` and ``X-RateLimit-Reset``, fixed one-second windows.
+
+Every answer is declared once in ``ANSWERS``; the contract cassettes are checked against it.
 """
 
 from __future__ import annotations
 
+import math
 import time
 import uuid
 from collections.abc import Mapping
@@ -22,9 +25,51 @@ from vendor_models import liveavatar as models
 
 from ..._models import Outcome, Provider
 from .._faults import Fault
-from ._base import Reply, SessionState, Showcase, Vendor, phrase
+from ._base import Documented, Reply, SessionState, Showcase, Vendor, phrase
 
-__all__ = ["FAKE", "FakeLiveAvatar"]
+__all__ = ["ANSWERS", "FAKE", "FakeLiveAvatar"]
+
+_FASTAPI = "FastAPI's error body {detail} (assumed: the spec is FastAPI's)"
+_SUCCESS: dict[str, Any] = {"code": 1000, "data": None, "message": "success"}
+
+ANSWERS: Mapping[str, Documented] = {
+    "success": Documented(
+        200,
+        _SUCCESS,
+        source="spec's Response schema; code 1000 as heygen-com/liveavatar-web-sdk, "
+        "SessionApiClient.ts, treats success",
+    ),
+    "business_error": Documented(
+        200,
+        {"code": 4000, "data": None, "message": "session is not active"},
+        source="spec's Response schema; 4000 is the failure code of the vendor's web SDK "
+        "tests (heygen-com/liveavatar-web-sdk); the message is assumed",
+    ),
+    "rejected": Documented(
+        422,
+        {"detail": "$detail"},
+        source="spec's 422 HTTPValidationError",
+        examples={
+            "detail": [
+                {
+                    "loc": ["body", "session_id"],
+                    "msg": "Input should be a valid UUID",
+                    "type": "uuid_parsing",
+                }
+            ]
+        },
+    ),
+    "not_found": Documented(404, {"detail": "Session not found"}, source=_FASTAPI),
+    "unauthorized": Documented(401, {"detail": "Invalid API key"}, source=_FASTAPI),
+    "rate_limited": Documented(
+        429,
+        {"detail": "Rate limit exceeded"},
+        {"Retry-After": "$retry_after", "X-RateLimit-Reset": "$reset"},
+        source="docs.liveavatar.com, core-concepts/rate-limits (headers); body assumed",
+        examples={"retry_after": 1, "reset": 1700000001},
+    ),
+}
+"""LiveAvatar's documented answers (and, where the source says so, assumed ones)."""
 
 
 class FakeLiveAvatar(Vendor):
@@ -48,6 +93,15 @@ class FakeLiveAvatar(Vendor):
             vendor_code=1000,
         ),
     )
+    answers: ClassVar[Mapping[str, Documented]] = ANSWERS
+    scenarios: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "success": ("success",),
+        "business_error": ("business_error",),
+        "rejected": ("rejected",),
+        "not_found": ("not_found",),
+        "unauthorized": ("unauthorized",),
+        "rate_limited": ("rate_limited", "success"),
+    }
 
     @override
     def new_session_id(self) -> str:
@@ -57,7 +111,7 @@ class FakeLiveAvatar(Vendor):
     def authenticate(self, headers: Mapping[str, str]) -> Reply | None:
         if self.key_matches(headers.get("X-API-KEY")):
             return None
-        return Reply.json(401, {"detail": "Invalid API key"})
+        return self.answer("unauthorized")
 
     @override
     def session_id_of(
@@ -66,27 +120,27 @@ class FakeLiveAvatar(Vendor):
         try:
             request = models.StopSessionSchema.model_validate_json(body or b"{}")
         except pydantic.ValidationError as error:
-            return Reply.json(422, {"detail": _fastapi_detail(error)})
+            return self.answer("rejected", detail=_fastapi_detail(error))
         if request.session_id is None:
             missing = {"loc": ["body", "session_id"], "msg": "Field required", "type": "missing"}
-            return Reply.json(422, {"detail": [missing]})
+            return self.answer("rejected", detail=[missing])
         return str(request.session_id)
 
     @override
     def ended(self, session_id: str, before: SessionState | None) -> Reply:
         if before is not SessionState.ACTIVE:
-            return Reply.json(404, {"detail": "Session not found"})
-        answer = models.Response(code=1000, data=None, message="success")
-        return Reply.json(200, answer.model_dump(mode="json"))
+            return self.answer("not_found")
+        return self.answer("success")
 
     @override
     def rate_limited(self, wait: float) -> Reply:
-        headers = self.retry_headers(wait)
-        headers["X-RateLimit-Reset"] = str(int(time.time() + wait))
-        return Reply.json(429, {"detail": "Too many requests"}, headers)
+        return self.answer(
+            "rate_limited", retry_after=math.ceil(wait), reset=int(time.time() + wait)
+        )
 
     @override
     def failure(self, status: int) -> Reply:
+        # An injected failure, not a documented answer: FastAPI's {detail}.
         return Reply.json(status, {"detail": phrase(status)})
 
 
