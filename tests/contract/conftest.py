@@ -92,9 +92,14 @@ class Ender:
         settings: Mapping[str, ProviderSettings] | None = None,
         max_retries: int = 2,
         missing_ok: bool | None = None,
+        pacing: str = "adaptive",
     ) -> EndResult:
         """End ``session_id``; settings not given come from the environment."""
-        options: dict[str, Any] = {"settings": settings, "max_retries": max_retries}
+        options: dict[str, Any] = {
+            "settings": settings,
+            "max_retries": max_retries,
+            "pacing": pacing,
+        }
         if self.mode == "sync":
             transport = httpx.MockTransport(self.handler) if self.handler else None
             with SessionEnder(transport=transport, **options) as ender:

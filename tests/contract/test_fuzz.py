@@ -200,15 +200,6 @@ MALFORMED: dict[str, Callable[[str], tuple[str, bytes]]] = {
 def test_malformed_answers(
     vendor: str, kind: str, status: int, mode: str, request: pytest.FixtureRequest
 ) -> None:
-    if (vendor, kind, status) == ("akool", "wrong types", 200):
-        # The generated ApiResponse.from_dict keeps a msg of any type, and the Akool adapter
-        # hands it on as vendor_message, which the error message then treats as text.
-        known = pytest.mark.xfail(
-            raises=AttributeError,
-            strict=True,
-            reason="a non-string Akool msg escapes as an AttributeError",
-        )
-        request.applymarker(known)
     media, content = MALFORMED[kind](vendor)
     outcome = end_with(
         vendor,
