@@ -88,7 +88,9 @@ class RawServer:
 
         self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -165,8 +167,12 @@ def end_all(
     targets: Sequence[tuple[Provider, str]],
     **options: Any,
 ) -> list[EndResult | SessionEndError]:
-    """End ``targets`` one after another on one ender of ``path``; errors are returned."""
+    """End ``targets`` one after another on one ender of ``path``; errors are returned.
+
+    ``transport=`` in ``options`` is the httpx-async path's transport (ignored elsewhere).
+    """
     options.setdefault("timeout", 10)
+    transport = options.pop("transport", None)
     if path == "sync":
         found: list[EndResult | SessionEndError] = []
         with SessionEnder(settings=settings, **options) as ender:
@@ -177,7 +183,7 @@ def end_all(
                     found.append(error)
         return found
     if path == "httpx-async":
-        options["transport"] = httpx.AsyncHTTPTransport()
+        options["transport"] = transport or httpx.AsyncHTTPTransport()
     elif path != "aiohttp":
         raise ValueError(f"unknown path {path!r}")
 
