@@ -41,7 +41,9 @@ class _Proxy(http.server.BaseHTTPRequestHandler):
 def proxy() -> Iterator[tuple[int, list[str]]]:
     _Proxy.targets = []
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Proxy)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield server.server_address[1], _Proxy.targets
@@ -73,12 +75,13 @@ def no_proxy_variables(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name.lower(), raising=False)
 
 
+@pytest.mark.parametrize("variable", ["HTTP_PROXY", "http_proxy", "ALL_PROXY"])
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_requests_go_through_the_proxy_the_environment_names(
-    mode: str, proxy: tuple[int, list[str]], monkeypatch: pytest.MonkeyPatch
+    mode: str, variable: str, proxy: tuple[int, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     port, targets = proxy
-    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv(variable, f"http://127.0.0.1:{port}")
     # The vendor host is never resolved: the proxy receives the request and answers it.
     settings = {"openhands": ProviderSettings(api_key="k", base_url="http://openhands.invalid")}
     result = end(mode, settings)
@@ -86,15 +89,16 @@ def test_requests_go_through_the_proxy_the_environment_names(
     assert targets == ["http://openhands.invalid/api/conversations/c/stop"]
 
 
+@pytest.mark.parametrize("no_proxy", ["127.0.0.1", "localhost,127.0.0.1", "*"])
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_no_proxy_sends_straight_to_the_host(
-    mode: str, proxy: tuple[int, list[str]], monkeypatch: pytest.MonkeyPatch
+    mode: str, no_proxy: str, proxy: tuple[int, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     port, targets = proxy
     with FakeVendors() as fakes:
         session_id = fakes.create_session("openhands")
         monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")
-        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        monkeypatch.setenv("NO_PROXY", no_proxy)
         settings = {"openhands": fakes.settings()[fakes["openhands"].provider]}
         if mode == "sync":
             with SessionEnder(settings=settings) as ender:

@@ -16,6 +16,7 @@ what the adapters describe (``providers.Request``), exactly as the httpx senders
 - The proxy variables (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``, ``NO_PROXY``) are
   honoured per provider, as httpx's own client does, without aiohttp's ``trust_env`` (which
   would also lend ``~/.netrc`` credentials to vendor hosts).
+- The headers are the httpx senders' (``_send.common_headers``), none of aiohttp's own.
 - At most ``MAX_BODY`` bytes of an answer's body are read; cookies are never kept.
 
 This module imports aiohttp, so sessionend imports it only when an async sender is built.
@@ -32,6 +33,7 @@ import yarl
 from . import _defaults
 from ._config import proxy_for
 from ._core import Connection
+from ._send import common_headers
 from .providers import Answer, Request
 
 __all__ = ["AiohttpSender", "httpx_error"]
@@ -72,10 +74,14 @@ class AiohttpSender:
             ssl=self.ssl_context,
         )
         # Cookies are never kept: an end must not depend on what an earlier answer set.
+        # The headers are the httpx path's: aiohttp adds no User-Agent, Accept or
+        # Accept-Encoding of its own when they are set, and no Content-Type to a POST
+        # without a body once it is told to skip it.
         self.session = aiohttp.ClientSession(
             connector=connector,
             cookie_jar=aiohttp.DummyCookieJar(),
-            headers=self.connection.headers,
+            headers={**common_headers(), **self.connection.headers},
+            skip_auto_headers=("Content-Type",),
             auto_decompress=True,
         )
         return self.session

@@ -12,10 +12,17 @@ its base URL and its credential headers.
   credential is a header).
 - Proxies named by the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``,
   ``NO_PROXY``) are honoured as httpx's client honours them.
+- Both paths send the same headers: ``common_headers()`` (set explicitly, as aiohttp would
+  add its own and httpx, sending a built request, adds none), the credentials, the
+  adapter's, and ``Content-Length: 0`` on a request without a body (aiohttp sends it on a
+  DELETE too).
 - At most ``MAX_BODY`` bytes of an answer's body are read.
 """
 
 from __future__ import annotations
+
+import functools
+import importlib.metadata
 
 import httpx
 
@@ -23,7 +30,27 @@ from . import _defaults
 from ._core import Connection
 from .providers import Answer, Request
 
-__all__ = ["AsyncHttpxSender", "HttpxSender"]
+__all__ = ["AsyncHttpxSender", "HttpxSender", "common_headers"]
+
+# Methods whose requests carry no Content-Length when they have no body, on both paths.
+_BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+@functools.cache
+def _user_agent() -> str:
+    try:
+        return f"sessionend/{importlib.metadata.version('sessionend')}"
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree
+        return "sessionend"
+
+
+def common_headers() -> dict[str, str]:
+    """The headers every request carries, on the httpx and aiohttp paths alike.
+
+    Only encodings both clients decode are accepted (httpx would also take brotli or zstd
+    when their packages happen to be installed, aiohttp not always).
+    """
+    return {"User-Agent": _user_agent(), "Accept": "*/*", "Accept-Encoding": "gzip, deflate"}
 
 
 def _limits() -> httpx.Limits:
@@ -34,7 +61,10 @@ def _limits() -> httpx.Limits:
 
 
 def _request(connection: Connection, request: Request, timeout: float) -> httpx.Request:
-    headers = {**connection.headers, **request.headers}
+    headers = {**common_headers(), **connection.headers, **request.headers}
+    if request.body is None and request.method not in _BODILESS_METHODS:
+        # httpx adds it to a POST only; aiohttp to a DELETE as well. Same bytes either way.
+        headers["Content-Length"] = "0"
     return httpx.Request(
         request.method,
         connection.base_url + request.path,
