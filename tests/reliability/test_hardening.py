@@ -13,7 +13,8 @@ import concurrent.futures
 import math
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import pytest
 from sessionend import (
@@ -45,19 +46,16 @@ def fakes() -> Iterator[FakeVendors]:
 
 
 def end_many(
-    mode: str, settings: dict[object, ProviderSettings], targets: list[object], concurrency: int
+    mode: str, settings: Mapping[Any, ProviderSettings], targets: list[Any], concurrency: int
 ) -> list[EndResult | errors.SessionEndError]:
     """Every item end_many yields for ``targets``, through either ender."""
     if mode == "sync":
-        with SessionEnder(settings=settings) as ender:  # type: ignore[arg-type]
-            return list(ender.end_many(targets, concurrency=concurrency))  # type: ignore[arg-type]
+        with SessionEnder(settings=settings) as ender:
+            return list(ender.end_many(targets, concurrency=concurrency))
 
     async def run() -> list[EndResult | errors.SessionEndError]:
-        async with AsyncSessionEnder(settings=settings) as ender:  # type: ignore[arg-type]
-            return [
-                item
-                async for item in ender.end_many(targets, concurrency=concurrency)  # type: ignore[arg-type]
-            ]
+        async with AsyncSessionEnder(settings=settings) as ender:
+            return [item async for item in ender.end_many(targets, concurrency=concurrency)]
 
     return asyncio.run(run())
 
@@ -83,14 +81,14 @@ def test_a_method_is_remembered_only_after_it_succeeded(mode: str, fakes: FakeVe
     settings = dict(fakes.settings())
     seen = len(fakes.digitalsamba.received)
     if mode == "sync":
-        with SessionEnder(settings=settings, max_retries=0) as ender:  # type: ignore[arg-type]
+        with SessionEnder(settings=settings, max_retries=0) as ender:
             with pytest.raises(errors.RequestRejected):
                 ender.end("digitalsamba", first)
             result = ender.end("digitalsamba", second)
     else:
 
         async def run() -> EndResult:
-            async with AsyncSessionEnder(settings=settings, max_retries=0) as ender:  # type: ignore[arg-type]
+            async with AsyncSessionEnder(settings=settings, max_retries=0) as ender:
                 with pytest.raises(errors.RequestRejected):
                     await ender.end("digitalsamba", first)
                 return await ender.end("digitalsamba", second)
@@ -118,19 +116,19 @@ def test_a_gateway_error_then_404_is_already_ended(
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_a_web_page_under_200_is_never_an_end(
-    mode: str, provider: object, fakes: FakeVendors
+    mode: str, provider: Provider, fakes: FakeVendors
 ) -> None:
-    session_id = fakes.create_session(provider)  # type: ignore[arg-type]
+    session_id = fakes.create_session(provider)
     page = b"<!doctype html><html><body>Welcome</body></html>"
     fakes.inject(
-        provider,  # type: ignore[arg-type]
+        provider,
         Fault.answer(200, page, content_type="text/html; charset=utf-8"),
         session_id=session_id,
     )
     item = outcome_of(mode, str(provider), session_id, settings=fakes.settings())
     assert isinstance(item, errors.UnexpectedResponse)
     assert "web page" in str(item)
-    assert fakes.state(provider, session_id) is SessionState.ACTIVE  # type: ignore[arg-type]
+    assert fakes.state(provider, session_id) is SessionState.ACTIVE
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -194,7 +192,7 @@ def test_a_base_url_with_user_info_or_a_bad_port_is_refused(mode: str, base_url:
 
 def test_end_many_yields_a_bad_base_url_as_an_error() -> None:
     settings = {"akool": ProviderSettings(api_key="k", base_url="https://u:p/w-SECRET@h")}
-    items = end_many("async", settings, [("akool", "abc"), ("akool", "def")], 2)  # type: ignore[dict-item]
+    items = end_many("async", settings, [("akool", "abc"), ("akool", "def")], 2)
     assert [type(item) for item in items] == [errors.ConfigurationError] * 2
     assert not any("SECRET" in str(item) for item in items)
 
@@ -214,10 +212,10 @@ def test_end_many_yields_a_bad_base_url_as_an_error() -> None:
     ],
 )
 def test_unusable_numbers_are_refused_at_construction(
-    ender: type[SessionEnder] | type[AsyncSessionEnder], keywords: dict[str, float]
+    ender: type[SessionEnder] | type[AsyncSessionEnder], keywords: dict[str, Any]
 ) -> None:
     with pytest.raises(ValueError, match=next(iter(keywords))):
-        ender(**keywords)  # type: ignore[arg-type]
+        ender(**keywords)
 
 
 def test_a_per_end_timeout_of_inf_is_refused_before_sending(fakes: FakeVendors) -> None:

@@ -24,9 +24,11 @@ __all__ = ["AsyncSessionEnder"]
 _sleep = asyncio.sleep  # tests replace it to keep retry waits out of the wall clock
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from ._aiohttp import AiohttpSender
 
-    Sender = AiohttpSender | AsyncHttpxSender
+    Sender: TypeAlias = AiohttpSender | AsyncHttpxSender
 
 Targets = Iterable[tuple[Provider | str, str]] | AsyncIterable[tuple[Provider | str, str]]
 

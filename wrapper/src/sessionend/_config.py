@@ -27,19 +27,19 @@ class ProviderSettings:
     Credentials are keywords named as the provider's adapter declares them: ``api_key``
     (LiveAvatar, Akool, OpenHands, ElizaOS), ``team_id`` and ``developer_key`` (Digital
     Samba); ``sessionend providers`` lists each provider's. ``base_url`` is the vendor's base
-    URL, for a self-hosted server or a test double. ``rate`` is the requests per second the
+    URL, for a self-hosted server or a test double. A credential keyword the provider does
+    not take is a ValueError when an ender is built with these settings.
+
+    ``rate``, set with ``ProviderSettings.of(..., rate=...)``, is the requests per second the
     ender's pace for this provider starts from, in place of the rate the vendor documents
-    (an account's own limit). A credential keyword the provider does not take is a ValueError
-    when an ender is built with these settings.
+    (an account's own limit).
     """
 
     __slots__ = ("_credentials", "base_url", "rate")
 
-    def __init__(
-        self, *, base_url: str | None = None, rate: float | None = None, **credentials: str | None
-    ) -> None:
+    def __init__(self, *, base_url: str | None = None, **credentials: str | None) -> None:
         self.base_url = base_url
-        self.rate = rate
+        self.rate: float | None = None
         self._credentials: dict[str, str | None] = dict(credentials)
 
     @classmethod
@@ -50,8 +50,11 @@ class ProviderSettings:
         base_url: str | None = None,
         rate: float | None = None,
     ) -> ProviderSettings:
-        """Settings from a mapping of credential keywords to values."""
-        settings = cls(base_url=base_url, rate=rate)
+        """Settings from a mapping of credential keywords to values, and a starting rate."""
+        if rate is not None and not (isinstance(rate, int | float) and 0 < rate < float("inf")):
+            raise ValueError(f"rate must be a positive number of requests per second, got {rate!r}")
+        settings = cls(base_url=base_url)
+        settings.rate = rate
         settings._credentials.update(credentials)
         return settings
 
