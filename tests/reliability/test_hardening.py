@@ -21,6 +21,7 @@ from sessionend import (
     AsyncSessionEnder,
     EndResult,
     Outcome,
+    Provider,
     ProviderSettings,
     SessionEnder,
     errors,
