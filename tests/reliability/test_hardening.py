@@ -277,3 +277,123 @@ def test_threads_sharing_one_ender_get_the_fallback_each(fakes: FakeVendors) -> 
     finally:
         fakes.digitalsamba.get_only = False
     assert all(result.outcome is Outcome.ENDED for result in results)
+
+
+# Bounded time: the timeout bounds an attempt, and waiting for a connection is not one.
+
+
+class TricklingServer:
+    """Answers headers at once, then one body byte every ``pause`` seconds, ``size`` in all."""
+
+    def __init__(self, size: int = 100, pause: float = 0.05, early: bytes = b"") -> None:
+        import socket
+        import threading
+
+        self.size, self.pause, self.early = size, pause, early
+        self.written = 0
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self.port = self._socket.getsockname()[1]
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _serve(self) -> None:
+        import time
+
+        self._socket.settimeout(10)
+        try:
+            connection, _ = self._socket.accept()
+        except OSError:
+            return
+        with connection:
+            connection.recv(65536)
+            try:
+                if self.early:
+                    connection.sendall(self.early)
+                    time.sleep(self.size * self.pause)  # then silence
+                    return
+                head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {self.size}\r\n\r\n"
+                connection.sendall(head.encode())
+                for _ in range(self.size):
+                    connection.sendall(b" ")
+                    self.written += 1
+                    time.sleep(self.pause)
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self._socket.close()
+        self._thread.join(timeout=15)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_trickling_body_cannot_stretch_an_attempt(mode: str) -> None:
+    """One byte every 50 ms for 100 bytes: a 1 s attempt gives up long before the end."""
+    server = TricklingServer()
+    try:
+        settings = {"elizaos": ProviderSettings(base_url=server.url)}
+        item = outcome_of(mode, "elizaos", "abc", settings=settings, timeout=1.0, max_retries=0)
+    finally:
+        server.close()
+    assert isinstance(item, errors.EndTimeout), item
+    assert server.written < server.size
+
+
+def test_100_continue_then_silence_is_bounded_on_the_async_path() -> None:
+    server = TricklingServer(size=100, pause=0.05, early=b"HTTP/1.1 100 Continue\r\n\r\n")
+    try:
+        settings = {"elizaos": ProviderSettings(base_url=server.url)}
+        item = outcome_of("async", "elizaos", "abc", settings=settings, timeout=1.0, max_retries=0)
+    finally:
+        server.close()
+    assert isinstance(item, errors.EndTimeout), item
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_waiting_for_a_free_connection_is_not_an_attempt(
+    mode: str, fakes: FakeVendors, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twice the pool's connections in flight, each answer 0.4 s, attempts of 0.7 s: none
+    times out, though half of them wait about 0.4 s for a connection first."""
+    from sessionend import _defaults
+
+    monkeypatch.setattr(_defaults, "MAX_CONNECTIONS", 4)  # the same rule, at a size CI affords
+    count = 2 * _defaults.MAX_CONNECTIONS
+    ids = fakes.create_sessions("akool", count)
+    fakes.inject("akool", Fault.delay(0.4, times=count))
+    if mode == "sync":
+        with SessionEnder(settings=fakes.settings(), timeout=0.7, max_retries=0) as ender:
+            items = list(ender.end_many([("akool", i) for i in ids], concurrency=count))
+    else:
+
+        async def run() -> list[EndResult | errors.SessionEndError]:
+            async with AsyncSessionEnder(
+                settings=fakes.settings(), timeout=0.7, max_retries=0
+            ) as ender:
+                targets = [("akool", i) for i in ids]
+                return [item async for item in ender.end_many(targets, concurrency=count)]
+
+        items = asyncio.run(run())
+    failed = [item for item in items if not isinstance(item, EndResult)]
+    assert failed == []
+    assert len(items) == count
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "headers",
+    [[("X-Long", "a" * 9000)], [(f"X-Header-{n}", "v") for n in range(150)]],
+    ids=["a 9 KB header line", "150 headers"],
+)
+def test_both_paths_read_the_same_answers(mode: str, headers: list[tuple[str, str]]) -> None:
+    """What the sync path reads (h11's 16 KiB header block), the async path reads too."""
+    with scripted_server() as server:
+        server.script.headers = [("Content-Type", "application/json"), *headers]
+        server.script.body = b'{"success": true, "message": "deleted"}'
+        settings = {"elizaos": ProviderSettings(base_url=server.url)}
+        item = outcome_of(mode, "elizaos", "abc", settings=settings)
+    assert isinstance(item, EndResult), item
+    assert item.outcome is Outcome.ENDED

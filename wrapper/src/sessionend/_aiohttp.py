@@ -24,6 +24,7 @@ This module imports aiohttp, so sessionend imports it only when an async sender 
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 
 import aiohttp
@@ -37,6 +38,9 @@ from ._send import common_headers
 from .providers import Answer, Request
 
 __all__ = ["AiohttpSender", "httpx_error"]
+
+_HEADER_BLOCK = 16 * 1024
+"""h11's limit on an answer's status line and headers together, which httpx's path keeps."""
 
 
 class _OneSend:
@@ -64,6 +68,7 @@ class AiohttpSender:
         self.ssl_context = ssl_context
         self.proxy = proxy_for(connection.base_url)
         self.session: aiohttp.ClientSession | None = None
+        self._slots: asyncio.Semaphore | None = None
         self._timeouts: dict[float, aiohttp.ClientTimeout] = {}
 
     def _session(self) -> aiohttp.ClientSession:
@@ -83,7 +88,15 @@ class AiohttpSender:
             headers={**common_headers(), **self.connection.headers},
             skip_auto_headers=("Content-Type",),
             auto_decompress=True,
+            # At least what the httpx path (h11) accepts: a header block of 16 KiB, however
+            # it is split into lines. An answer one path reads, the other reads too.
+            max_line_size=_HEADER_BLOCK,
+            max_field_size=_HEADER_BLOCK,
+            max_headers=_HEADER_BLOCK // 4,
         )
+        # Ends wait here for a free connection, before their attempt's time starts: waiting
+        # for the pool is not an attempt and must never time one out.
+        self._slots = asyncio.Semaphore(_defaults.MAX_CONNECTIONS)
         return self.session
 
     async def send(self, request: Request, timeout: float) -> Answer:
@@ -94,7 +107,14 @@ class AiohttpSender:
                 whether the request may have reached the vendor.
         """
         session = self.session or self._session()
+        assert self._slots is not None
         url = yarl.URL(self.connection.base_url + request.path, encoded=True)
+        async with self._slots:
+            return await self._send(session, url, request, timeout)
+
+    async def _send(
+        self, session: aiohttp.ClientSession, url: yarl.URL, request: Request, timeout: float
+    ) -> Answer:
         try:
             async with session.request(
                 request.method,
@@ -114,10 +134,11 @@ class AiohttpSender:
         return Answer(response.status, response.headers, content, request)
 
     def _timeout(self, seconds: float) -> aiohttp.ClientTimeout:
-        # As httpx's Timeout(seconds): connecting, each read, and waiting for the pool.
+        # The whole attempt, from connecting to the last byte of the body: a server that
+        # trickles bytes, or answers "100 Continue" and falls silent, cannot stretch it.
         found = self._timeouts.get(seconds)
         if found is None:
-            found = aiohttp.ClientTimeout(sock_connect=seconds, sock_read=seconds, connect=seconds)
+            found = aiohttp.ClientTimeout(total=seconds, sock_connect=seconds)
             if len(self._timeouts) < 64:
                 self._timeouts[seconds] = found
         return found

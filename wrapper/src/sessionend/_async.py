@@ -16,7 +16,7 @@ from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
 from ._models import EndReason, EndResult, Provider
 from ._pace import Pacing
-from ._send import AsyncHttpxSender
+from ._send_async import AsyncHttpxSender
 from .errors import ConfigurationError, SessionEndError
 
 __all__ = ["AsyncSessionEnder"]

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
+import threading
+import time
 
 import httpx
 
@@ -30,7 +32,7 @@ from . import _defaults
 from ._core import Connection
 from .providers import Answer, Request
 
-__all__ = ["AsyncHttpxSender", "HttpxSender", "common_headers"]
+__all__ = ["HttpxSender", "common_headers", "declared_too_long", "httpx_request", "pool_limits"]
 
 # Methods whose requests carry no Content-Length when they have no body, on both paths.
 _BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
@@ -53,14 +55,16 @@ def common_headers() -> dict[str, str]:
     return {"User-Agent": _user_agent(), "Accept": "*/*", "Accept-Encoding": "gzip, deflate"}
 
 
-def _limits() -> httpx.Limits:
+def pool_limits() -> httpx.Limits:
+    """At most MAX_CONNECTIONS connections to the provider, all kept alive."""
     return httpx.Limits(
         max_connections=_defaults.MAX_CONNECTIONS,
         max_keepalive_connections=_defaults.MAX_CONNECTIONS,
     )
 
 
-def _request(connection: Connection, request: Request, timeout: float) -> httpx.Request:
+def httpx_request(connection: Connection, request: Request, timeout: float) -> httpx.Request:
+    """The httpx request for ``request``: the same bytes on the sync and async paths."""
     headers = {**common_headers(), **connection.headers, **request.headers}
     if request.body is None and request.method not in _BODILESS_METHODS:
         # httpx adds it to a POST only; aiohttp to a DELETE as well. Same bytes either way.
@@ -74,7 +78,8 @@ def _request(connection: Connection, request: Request, timeout: float) -> httpx.
     )
 
 
-def _declared_too_long(response: httpx.Response) -> bool:
+def declared_too_long(response: httpx.Response) -> bool:
+    """Whether the answer declares a body longer than MAX_BODY."""
     declared = response.headers.get("content-length", "")
     return declared.isdigit() and int(declared) > _defaults.MAX_BODY
 
@@ -84,64 +89,41 @@ class HttpxSender:
 
     def __init__(self, connection: Connection, transport: httpx.BaseTransport | None) -> None:
         self.connection = connection
-        self.client = httpx.Client(transport=transport, follow_redirects=False, limits=_limits())
+        self.client = httpx.Client(
+            transport=transport, follow_redirects=False, limits=pool_limits()
+        )
+        # Ends wait here for a free connection, before their attempt's time starts.
+        self._slots = threading.BoundedSemaphore(_defaults.MAX_CONNECTIONS)
 
     def send(self, request: Request, timeout: float) -> Answer:
-        """Send ``request`` once and read the answer.
+        """Send ``request`` once and read the answer, within ``timeout`` seconds.
+
+        ``timeout`` bounds connecting and each read, and the body as a whole.
 
         Raises:
             httpx.HTTPError: When no answer could be had.
         """
-        response = self.client.send(_request(self.connection, request, timeout), stream=True)
-        try:
-            if _declared_too_long(response):
-                return Answer(response.status_code, response.headers, b"", request, True)
-            chunks: list[bytes] = []
-            seen = 0
-            for chunk in response.iter_bytes():
-                seen += len(chunk)
-                if seen > _defaults.MAX_BODY:
+        with self._slots:
+            deadline = time.monotonic() + timeout
+            response = self.client.send(
+                httpx_request(self.connection, request, timeout), stream=True
+            )
+            try:
+                if declared_too_long(response):
                     return Answer(response.status_code, response.headers, b"", request, True)
-                chunks.append(chunk)
-        finally:
-            response.close()
+                chunks: list[bytes] = []
+                seen = 0
+                for chunk in response.iter_bytes():
+                    seen += len(chunk)
+                    if seen > _defaults.MAX_BODY:
+                        return Answer(response.status_code, response.headers, b"", request, True)
+                    if time.monotonic() > deadline:
+                        raise httpx.ReadTimeout("the body outlasted the attempt's timeout")
+                    chunks.append(chunk)
+            finally:
+                response.close()
         return Answer(response.status_code, response.headers, b"".join(chunks), request)
 
     def close(self) -> None:
         """Close the pool."""
         self.client.close()
-
-
-class AsyncHttpxSender:
-    """One provider's pool for AsyncSessionEnder on a given httpx transport."""
-
-    def __init__(self, connection: Connection, transport: httpx.AsyncBaseTransport | None) -> None:
-        self.connection = connection
-        self.client = httpx.AsyncClient(
-            transport=transport, follow_redirects=False, limits=_limits()
-        )
-
-    async def send(self, request: Request, timeout: float) -> Answer:
-        """Send ``request`` once and read the answer.
-
-        Raises:
-            httpx.HTTPError: When no answer could be had.
-        """
-        response = await self.client.send(_request(self.connection, request, timeout), stream=True)
-        try:
-            if _declared_too_long(response):
-                return Answer(response.status_code, response.headers, b"", request, True)
-            chunks: list[bytes] = []
-            seen = 0
-            async for chunk in response.aiter_bytes():
-                seen += len(chunk)
-                if seen > _defaults.MAX_BODY:
-                    return Answer(response.status_code, response.headers, b"", request, True)
-                chunks.append(chunk)
-        finally:
-            await response.aclose()
-        return Answer(response.status_code, response.headers, b"".join(chunks), request)
-
-    async def close(self) -> None:
-        """Close the pool."""
-        await self.client.aclose()
