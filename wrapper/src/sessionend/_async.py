@@ -18,6 +18,7 @@ from ._models import EndReason, EndResult, Provider
 from ._pace import Pacing
 from ._send_async import AsyncHttpxSender
 from .errors import ConfigurationError, SessionEndError
+from .providers import Request
 
 __all__ = ["AsyncSessionEnder"]
 
@@ -104,14 +105,18 @@ class AsyncSessionEnder:
             error.session_id = session_id  # name the session the caller asked about
             raise
         adapter, attempts = plan.adapter, plan.attempts
-        after = None
+        after: Request | None = None
+        follow: Request | None = None
         while True:
             slot = attempts.slot()
             if slot is not None and slot.wait > 0:
                 await _sleep(slot.wait)
             timeout = attempts.attempt_timeout(plan.timeout)
             attempts.begin()
-            request = adapter.request(plan.session_id, plan.reason, after=after)
+            if follow is None:
+                request = adapter.request(plan.session_id, plan.reason, after=after)
+            else:
+                request, follow = follow, None
             headers = None
             try:
                 answer = await sender.send(request, timeout)
@@ -125,6 +130,7 @@ class AsyncSessionEnder:
                 return step
             if verdict.again:
                 after = request
+            follow = verdict.follow
             if step > 0:
                 await _sleep(step)
 

@@ -23,6 +23,9 @@ __all__ = ["Attempts", "failure_verdict", "logger"]
 
 logger = logging.getLogger("sessionend")
 
+MAX_STEPS = 4
+"""The most follow-up requests one end may take (a lookup before the end, and the like)."""
+
 _NOT_DELIVERED = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
@@ -77,6 +80,7 @@ class Attempts:
         self.retries = 0
         self.outcome_unknown = False
         self.fell_back = False
+        self.steps = 0
         self.throttled = 0
         self.pace = pace if pace is not None and pace.pacing is not Pacing.OFF else None
         self.started = time.monotonic()
@@ -167,6 +171,12 @@ class Attempts:
                 return self._finish(verdict, Outcome.NOT_FOUND)
             raise self._error(verdict, errors.SessionNotFound)
         self.outcome_unknown = self.outcome_unknown or verdict.outcome_unknown
+        if verdict.follow is not None:
+            # One end may take a few steps; an adapter that never settles must not loop.
+            self.steps += 1
+            if self.steps <= MAX_STEPS:
+                return 0.0
+            raise self._error(verdict, errors.UnexpectedResponse)
         if verdict.again and not self.fell_back:
             # One fallback per end: an adapter asking again and again must not loop forever.
             self.fell_back = True

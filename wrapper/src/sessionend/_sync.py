@@ -19,6 +19,7 @@ from ._models import EndReason, EndResult, Provider
 from ._pace import Pacing
 from ._send import HttpxSender
 from .errors import ConfigurationError, SessionEndError
+from .providers import Request
 
 __all__ = ["SessionEnder", "end_session"]
 
@@ -112,14 +113,18 @@ class SessionEnder:
             error.session_id = session_id  # name the session the caller asked about
             raise
         adapter, attempts = plan.adapter, plan.attempts
-        after = None
+        after: Request | None = None
+        follow: Request | None = None
         while True:
             slot = attempts.slot()
             if slot is not None and slot.wait > 0:
                 _sleep(slot.wait)
             timeout = attempts.attempt_timeout(plan.timeout)
             attempts.begin()
-            request = adapter.request(plan.session_id, plan.reason, after=after)
+            if follow is None:
+                request = adapter.request(plan.session_id, plan.reason, after=after)
+            else:
+                request, follow = follow, None
             headers = None
             try:
                 answer = sender.send(request, timeout)
@@ -133,6 +138,7 @@ class SessionEnder:
                 return step
             if verdict.again:
                 after = request
+            follow = verdict.follow
             if step > 0:
                 _sleep(step)
 

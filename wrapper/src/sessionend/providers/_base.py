@@ -151,6 +151,9 @@ class Verdict:
     """The request may have reached the vendor though no answer came back."""
     again: bool = False
     """Send the end once more another way (a fallback), now: not counted as a retry."""
+    follow: Request | None = None
+    """The next step of a multi-step end (a lookup, then the end itself): sent now, as part
+    of the same end; not a retry."""
     http_status: int | None = None
     vendor_code: int | str | None = None
     vendor_message: str | None = None
