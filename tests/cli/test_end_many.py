@@ -7,6 +7,7 @@ import io
 import json
 import os
 import subprocess
+import sys
 import sysconfig
 from collections.abc import Callable
 from pathlib import Path
@@ -130,7 +131,9 @@ def test_unreadable_input_and_bad_concurrency_are_one_line_errors(cli: CLI, tmp_
 
 def test_the_progress_bar_shows_only_on_a_terminal() -> None:
     terminal = Console(file=io.StringIO(), force_terminal=True)
+    stdout = sys.stdout
     with _progress(terminal) as advance:
+        assert sys.stdout is stdout  # results written meanwhile still go where stdout goes
         for _ in range(3):
             advance()
     pipe = Console(file=io.StringIO(), force_terminal=False)

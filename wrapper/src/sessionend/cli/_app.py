@@ -166,7 +166,15 @@ def _progress(console: Console) -> Iterator[Any]:
         yield lambda: None
         return
     columns = (SpinnerColumn(), TextColumn("{task.completed} ended or failed"), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    # Results are written to stdout directly: by default rich would capture stdout while the
+    # bar runs and show the results on the terminal instead of in the file they go to.
+    with Progress(
+        *columns,
+        console=console,
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    ) as progress:
         task = progress.add_task("ending", total=None)
         yield lambda: progress.advance(task)
 
