@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 __all__ = ["main", "run"]
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE
+OUTPUT_ERROR = 1
+"""Exit status when stdout cannot be written to (a full disk): results were lost."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,9 +25,24 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from ._streams import CLOSED_PIPE, StdoutError, flush_out, silence_stdout
+
     try:
         status = app(args=argv, prog_name="sessionend", standalone_mode=False)
+        flush_out()  # what is still buffered is written now, where a failure can be named
+    except StdoutError as error:
+        if error.closed_pipe:  # | head: the reader has all it wanted; quiet, as by convention
+            silence_stdout()
+            return CLOSED_PIPE
+        silence_stdout()
+        print(f"sessionend: error: cannot write to stdout: {error}", file=sys.stderr)
+        return OUTPUT_ERROR
+    except BrokenPipeError:  # stdout closed early, written to outside write_out
+        silence_stdout()
+        return CLOSED_PIPE
     except Stop as stop:
+        with contextlib.suppress(StdoutError):  # a --json record before the error line
+            flush_out()
         print(f"sessionend: error: {stop}", file=sys.stderr)
         return stop.status
     except typer.Abort:
@@ -37,8 +55,6 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"sessionend: error: {error}", file=sys.stderr)
         return int(getattr(error, "exit_code", 2))
-    except BrokenPipeError:  # stdout closed early (| head): not an error of ours
-        return 0
     except Exception as error:  # a bug: still one line, never a traceback
         print(f"sessionend: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return INTERNAL_ERROR
@@ -47,4 +63,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The console script's entry point."""
-    sys.exit(main())
+    try:
+        status = main()
+    except KeyboardInterrupt:  # Ctrl-C while still starting up (imports)
+        print("sessionend: aborted", file=sys.stderr)
+        status = 130
+    sys.exit(status)
