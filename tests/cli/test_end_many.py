@@ -73,12 +73,9 @@ def test_malformed_lines_are_reported_and_the_rest_still_run(cli: CLI, fakes: Fa
     assert 'needs "session_id"' in lines[3]["message"]
     assert "not JSON" in lines[4]["message"]
     assert "header is only allowed on the first line" in lines[5]["message"]
-    assert (
-        lines[6]["error"] == "ConfigurationError"
-        and "unknown provider 'skype'" in lines[6]["message"]
-    )
+    assert lines[6]["error"] == "InvalidInput" and "unknown provider 'skype'" in lines[6]["message"]
     assert "not UTF-8" in lines[8]["message"]
-    assert "2 ended" in run.err and "6 failed (InvalidInput 5, ConfigurationError 1)" in run.err
+    assert "2 ended" in run.err and "6 failed (InvalidInput 6)" in run.err
 
 
 def test_a_failed_end_fails_the_run_and_missing_ok_forgives_unknown_sessions(

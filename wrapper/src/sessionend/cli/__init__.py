@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         print("sessionend: aborted", file=sys.stderr)
         return 130
     except typer.TyperException as error:  # usage errors: show usage and the problem
+        if "--json" in (sys.argv[1:] if argv is None else argv):
+            _json_usage_error(error)
         show = getattr(error, "show", None)
         if callable(show):
             show()
@@ -59,6 +61,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sessionend: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return INTERNAL_ERROR
     return status if isinstance(status, int) else 0
+
+
+def _json_usage_error(error: Exception) -> None:
+    # With --json, a script reads stdout: the usage error is one JSON object there too.
+    import json
+
+    from ._output import usage_record
+    from ._streams import StdoutError, flush_out, write_out
+
+    format_message = getattr(error, "format_message", None)
+    message = format_message() if callable(format_message) else str(error)
+    with contextlib.suppress(StdoutError):
+        write_out(json.dumps(usage_record(str(message))) + "\n")
+        flush_out()
 
 
 def run() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.metadata
 import io
 import json
 import os
@@ -33,7 +34,7 @@ from .._sync import SessionEnder
 from ..errors import ConfigurationError, InvalidSessionId, SessionEndError
 from ..providers import ADAPTERS
 from ._bulk import Tally, end_all
-from ._output import human_line, record
+from ._output import human_line, input_record, record
 from ._providers import provider_rows, providers_table
 from ._reader import InputError, Reader
 from ._streams import StdoutError, flush_out, write_out
@@ -48,6 +49,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 OK, FAILED, BAD_INPUT = 0, 1, 2
@@ -69,15 +71,26 @@ INSECURE_HTTP = typer.Option(
 PROVIDER_NAMES = ", ".join(provider.value for provider in ADAPTERS)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        write_out(f"sessionend {importlib.metadata.version('sessionend')}\n")
+        raise typer.Exit(OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit"
+        ),
+    ] = False,
+) -> None:
+    """End live sessions at LiveAvatar, Akool, OpenHands, Digital Samba and ElizaOS."""
+
+
 def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _provider(name: str) -> Provider:
-    try:
-        return Provider.parse(name)
-    except ValueError as error:
-        raise Stop(str(error)) from None
 
 
 @app.command()
@@ -91,7 +104,8 @@ def end(
         typer.Argument(metavar="SESSION_ID", help="The session (conversation, room session) id"),
     ],
     reason: Annotated[
-        EndReason, typer.Option(help="Why the session is ended (sent to LiveAvatar)")
+        EndReason,
+        typer.Option(case_sensitive=False, help="Why the session is ended (sent to LiveAvatar)"),
     ] = EndReason.USER_CLOSED,
     missing_ok: Annotated[
         bool,
@@ -103,11 +117,18 @@ def end(
     allow_insecure_http: Annotated[bool, INSECURE_HTTP] = False,
 ) -> None:
     """End one session."""
-    chosen = _provider(provider)
+    try:
+        chosen = Provider.parse(provider)
+    except ValueError as error:
+        if as_json:
+            write_out(json.dumps(input_record(provider, session_id, str(error))) + "\n")
+        raise Stop(str(error)) from None
     with SessionEnder(allow_insecure_http=allow_insecure_http) as ender:
         try:
             result = ender.end(chosen, session_id, reason=reason, missing_ok=missing_ok)
         except (ConfigurationError, InvalidSessionId) as error:
+            if as_json:  # exit 2 with --json: the record on stdout too, as for exit 1
+                write_out(json.dumps(record(error)) + "\n")
             raise Stop(str(error)) from None
         except SessionEndError as error:
             if as_json:
