@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import socket
 import subprocess
 import sysconfig
@@ -106,3 +107,27 @@ def test_the_demo_runs_every_reconciliation_and_exits_0() -> None:
     assert "NO" not in finished.stdout.split()
     steps = len(shared) * len(FAKES) + 1 + len(showcased)
     assert f"demo: all {steps} steps behaved as expected" in finished.stderr
+
+
+def test_the_demo_at_80_columns_never_splits_a_word() -> None:
+    finished = subprocess.run(
+        [SCRIPT, "demo"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "80"},
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    lines = finished.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    shown = set(re.split(r"[\s│┃|]+", finished.stdout))
+    texts = [
+        "end one session",
+        "end the same session again",
+        "AuthenticationError",
+        *(showcase.scenario for fake in FAKES.values() for showcase in fake.showcases),
+        *(showcase.vendor_did for fake in FAKES.values() for showcase in fake.showcases),
+    ]
+    split = sorted({word for text in texts for word in text.split() if word not in shown})
+    assert split == []

@@ -170,3 +170,51 @@ def test_stop_twice_is_harmless_and_start_twice_is_refused() -> None:
 def test_a_busy_port_is_reported_by_start(fake_vendors: FakeVendors) -> None:
     with pytest.raises(OSError, match="address"):
         FakeVendors(port=fake_vendors.port).start()
+
+
+def test_a_text_body_is_refused_when_the_fault_is_made() -> None:
+    with pytest.raises(TypeError, match=r"body must be bytes.*encode"):
+        Fault.answer(200, "x" * 1000, chunked=True)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="body must be bytes"):
+        Fault(kind=FaultKind.ANSWER, body="x")  # type: ignore[arg-type]
+
+
+def test_clear_faults_drops_pending_faults_of_one_fake_or_all(fake_vendors: FakeVendors) -> None:
+    for provider in ("akool", "openhands"):
+        fake_vendors.inject(provider, Fault.failing(503, times=5))
+        fake_vendors.inject(provider, Fault.failing(500), session_id="s-1")
+    fake_vendors.clear_faults("akool")
+    assert fake_vendors["akool"].take_fault() is None
+    assert fake_vendors["akool"].take_fault("s-1") is None
+    assert fake_vendors["openhands"].take_fault() == Fault.failing(503, times=5)
+    fake_vendors.clear_faults()
+    assert fake_vendors["openhands"].take_fault() is None
+    assert fake_vendors["openhands"].take_fault("s-1") is None
+
+
+def test_the_control_api_clears_faults_and_says_how_many_times(fake_vendors: FakeVendors) -> None:
+    control = f"http://127.0.0.1:{fake_vendors.port}/_fake/openhands/faults"
+    made = httpx.post(control, json={"kind": "status", "status": 503})
+    assert made.status_code == 201 and made.json()["times"] == 1  # the documented default
+    httpx.post(control, json={"kind": "status", "status": 500, "session_id": "s-1"})
+    cleared = httpx.delete(control)
+    assert (cleared.status_code, cleared.json()) == (200, {"cleared": True})
+    session_id = fake_vendors.create_session("openhands")
+    assert openhands_stop(fake_vendors, session_id).status_code == 200
+    assert fake_vendors["openhands"].take_fault("s-1") is None
+    assert httpx.delete(control + "/extra").status_code == 404
+
+
+def test_the_control_routes_document_their_request_bodies() -> None:
+    from sessionend.testing._server import FakeVendors as Served
+
+    doc = Served._control.__doc__ or ""
+    for route in (
+        "POST /_fake/<provider>/sessions",
+        "GET /_fake/<provider>/sessions/<id>",
+        "POST /_fake/<provider>/faults",
+        "DELETE /_fake/<provider>/faults",
+    ):
+        assert route in doc
+    for field in ('"count"', '"session_id"', '"kind"', '"times"', "default 1"):
+        assert field in doc

@@ -1,20 +1,28 @@
 """The ``sessionend`` command line: end, end-many, providers, fake, demo.
 
 Exit status: 0 when every session is over (ended, already ended, or not found with
---missing-ok); 1 when an end failed; 2 for bad input (unknown provider, missing credentials,
-an unreadable file, an invalid session id), reported as one line on stderr.
+--missing-ok); 1 when an end failed, or stdout could not be written to (a full disk); 2 for
+bad input (unknown provider, missing credentials, an unreadable file, an invalid session id),
+reported as one line on stderr; 130 or 143 when end-many was interrupted by SIGINT or SIGTERM
+(every end sent is still reported); 141 when stdout's reader went away (``| head``), quietly.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.metadata
+import io
 import json
+import os
+import signal
+import stat
 import sys
 import time
 from collections.abc import Iterator
 from typing import IO, Annotated, Any
 
+import attrs
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -26,8 +34,10 @@ from .._sync import SessionEnder
 from ..errors import ConfigurationError, InvalidSessionId, SessionEndError
 from ..providers import ADAPTERS
 from ._bulk import Tally, end_all
-from ._output import human_line, record
+from ._output import human_line, input_record, record
 from ._providers import provider_rows, providers_table
+from ._reader import InputError, Reader
+from ._streams import StdoutError, flush_out, write_out
 from ._targets import read_targets
 
 __all__ = ["app"]
@@ -39,6 +49,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 OK, FAILED, BAD_INPUT = 0, 1, 2
@@ -52,18 +63,34 @@ class Stop(Exception):
         self.status = status
 
 
+INSECURE_HTTP = typer.Option(
+    "--allow-insecure-http",
+    help="Allow plain http base URLs to hosts other than this machine (credentials unencrypted)",
+)
+
 PROVIDER_NAMES = ", ".join(provider.value for provider in ADAPTERS)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        write_out(f"sessionend {importlib.metadata.version('sessionend')}\n")
+        raise typer.Exit(OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit"
+        ),
+    ] = False,
+) -> None:
+    """End live sessions at LiveAvatar, Akool, OpenHands, Digital Samba and ElizaOS."""
 
 
 def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _provider(name: str) -> Provider:
-    try:
-        return Provider.parse(name)
-    except ValueError as error:
-        raise Stop(str(error)) from None
 
 
 @app.command()
@@ -77,7 +104,8 @@ def end(
         typer.Argument(metavar="SESSION_ID", help="The session (conversation, room session) id"),
     ],
     reason: Annotated[
-        EndReason, typer.Option(help="Why the session is ended (sent to LiveAvatar)")
+        EndReason,
+        typer.Option(case_sensitive=False, help="Why the session is ended (sent to LiveAvatar)"),
     ] = EndReason.USER_CLOSED,
     missing_ok: Annotated[
         bool,
@@ -86,19 +114,27 @@ def end(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the result as one JSON object")
     ] = False,
+    allow_insecure_http: Annotated[bool, INSECURE_HTTP] = False,
 ) -> None:
     """End one session."""
-    chosen = _provider(provider)
-    with SessionEnder() as ender:
+    try:
+        chosen = Provider.parse(provider)
+    except ValueError as error:
+        if as_json:
+            write_out(json.dumps(input_record(provider, session_id, str(error))) + "\n")
+        raise Stop(str(error)) from None
+    with SessionEnder(allow_insecure_http=allow_insecure_http) as ender:
         try:
             result = ender.end(chosen, session_id, reason=reason, missing_ok=missing_ok)
         except (ConfigurationError, InvalidSessionId) as error:
+            if as_json:  # exit 2 with --json: the record on stdout too, as for exit 1
+                write_out(json.dumps(record(error)) + "\n")
             raise Stop(str(error)) from None
         except SessionEndError as error:
             if as_json:
-                print(json.dumps(record(error)))
+                write_out(json.dumps(record(error)) + "\n")
             raise Stop(f"{type(error).__name__}: {error}", FAILED) from None
-    print(json.dumps(record(result)) if as_json else human_line(result))
+    write_out((json.dumps(record(result)) if as_json else human_line(result)) + "\n")
 
 
 @app.command("end-many")
@@ -116,40 +152,126 @@ def end_many(
         bool,
         typer.Option("--missing-ok", help="A session the vendor does not know is not an error"),
     ] = False,
+    allow_insecure_http: Annotated[bool, INSECURE_HTTP] = False,
 ) -> None:
     """End every session listed in FILE; one JSON line per target on stdout."""
     console = _stderr()
     started = time.monotonic()
+    run = _Run()
     with _opened(source) as stream, _progress(console) as advance:
+        reader = Reader(read_targets(stream), finite=_is_regular(stream))
 
         def emit(item: dict[str, Any]) -> None:
-            sys.stdout.write(json.dumps(item) + "\n")
+            if run.output_error is None:
+                try:
+                    write_out(json.dumps(item) + "\n")
+                except StdoutError as error:  # nowhere to report results: start no more ends
+                    run.output_error = error
+                    run.stop.set()
             advance()
 
-        async def run() -> Tally:
-            async with AsyncSessionEnder() as ender:
-                return await end_all(
-                    ender,
-                    read_targets(stream),
-                    concurrency=concurrency,
-                    missing_ok=missing_ok,
-                    emit=emit,
-                )
+        async def ending() -> Tally:
+            with _signals_stop(run):
+                async with AsyncSessionEnder(allow_insecure_http=allow_insecure_http) as ender:
+                    return await end_all(
+                        ender,
+                        reader,
+                        concurrency=concurrency,
+                        missing_ok=missing_ok,
+                        emit=emit,
+                        stop=run.stop,
+                    )
 
         try:
-            tally = asyncio.run(run())
-        except OSError as error:
-            raise Stop(f"cannot read {source}: {error.strerror or error}") from None
-    sys.stdout.flush()
+            tally = asyncio.run(ending())
+        except InputError as error:
+            raise Stop(f"cannot read {source}: {error}") from None
+        finally:
+            reader.close()
+        rest = reader.rest() if run.signal is not None else None
+    if run.output_error is None:
+        try:
+            flush_out()
+        except StdoutError as error:
+            run.output_error = error
+    if run.output_error is not None and run.output_error.closed_pipe and run.signal is None:
+        raise run.output_error  # quiet, as a closed pipe is by convention
     console.print(tally.summary(time.monotonic() - started))
+    if run.signal is not None:
+        console.print(_interrupted(run.signal, tally, rest), soft_wrap=True)
+        raise typer.Exit(128 + run.signal)
+    if run.output_error is not None:
+        raise run.output_error
     if tally.failed:
         raise typer.Exit(FAILED)
+
+
+@attrs.define
+class _Run:
+    """What stops an end-many run early, and why."""
+
+    stop: asyncio.Event = attrs.field(factory=asyncio.Event)
+    signal: int | None = None
+    output_error: StdoutError | None = None
+
+
+@contextlib.contextmanager
+def _signals_stop(run: _Run) -> Iterator[None]:
+    """While the run lasts, SIGINT and SIGTERM stop it gently; a second signal acts at once."""
+    loop = asyncio.get_running_loop()
+    handled: list[int] = []
+
+    def stop(signum: int) -> None:
+        run.signal = signum
+        run.stop.set()
+        for each in handled:  # back to the default: a second Ctrl-C interrupts at once
+            loop.remove_signal_handler(each)
+
+    for wanted in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(wanted, stop, int(wanted))
+        except (NotImplementedError, RuntimeError):  # no signal handlers here (Windows)
+            continue
+        handled.append(int(wanted))
+    try:
+        yield
+    finally:
+        for signum in handled:
+            loop.remove_signal_handler(signum)
+
+
+def _interrupted(signum: int, tally: Tally, rest: int | None) -> str:
+    name = signal.Signals(signum).name
+    reported = f"{tally.total} target{'s' if tally.total != 1 else ''} reported"
+    if rest is None:
+        unread = f"{tally.unsent} read but not attempted, the rest of the input was not read"
+    else:
+        unread = f"{tally.unsent + rest} targets not attempted"
+    return (
+        f"sessionend: interrupted by {name}: {reported}, {unread}; every target sent has its "
+        "line in the output, the input lines whose numbers are not there were not attempted"
+    )
+
+
+def _is_regular(stream: IO[bytes]) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
 
 
 @contextlib.contextmanager
 def _opened(source: str) -> Iterator[IO[bytes]]:
     if source == "-":
-        yield sys.stdin.buffer
+        # A file object of its own on stdin: the reading thread may be left blocked in it at
+        # exit (an interrupted run), and the interpreter must not find sys.stdin locked then.
+        # Never closed: closing waits for a read that may never return; exiting closes it.
+        stdin: IO[bytes]
+        try:
+            stdin = open(os.dup(sys.stdin.fileno()), "rb")  # noqa: SIM115
+        except (OSError, ValueError, io.UnsupportedOperation):  # no real file (a test's stdin)
+            stdin = sys.stdin.buffer
+        yield stdin
         return
     try:
         stream = open(source, "rb")  # noqa: SIM115 - closed by the with below
@@ -166,7 +288,15 @@ def _progress(console: Console) -> Iterator[Any]:
         yield lambda: None
         return
     columns = (SpinnerColumn(), TextColumn("{task.completed} ended or failed"), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    # Results are written to stdout directly: by default rich would capture stdout while the
+    # bar runs and show the results on the terminal instead of in the file they go to.
+    with Progress(
+        *columns,
+        console=console,
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    ) as progress:
         task = progress.add_task("ending", total=None)
         yield lambda: progress.advance(task)
 
@@ -181,7 +311,7 @@ def providers(
     rows = provider_rows()
     if as_json:
         for row in rows:
-            print(json.dumps(row))
+            write_out(json.dumps(row) + "\n")
         return
     Console(highlight=False).print(providers_table(rows))
 
@@ -206,8 +336,8 @@ def fake(
             waiter.cancel()
             await task  # raises why it could not start
         for name, value in fakes.environment().items():
-            print(f"export {name}={value}")
-        sys.stdout.flush()
+            write_out(f"export {name}={value}\n")
+        flush_out()
         _stderr().print(
             f"fake vendors on http://127.0.0.1:{fakes.port}; create sessions with "
             f"POST http://127.0.0.1:{fakes.port}/_fake/<provider>/sessions; Ctrl-C stops"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import itertools
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import attrs
@@ -14,12 +13,10 @@ from .._async import AsyncSessionEnder
 from .._models import EndResult, Provider
 from ..errors import SessionEndError
 from ._output import INVALID_INPUT, problem_record, record, succeeded
-from ._targets import Problem, Target
+from ._reader import Reader
+from ._targets import Problem
 
-__all__ = ["BATCH", "Tally", "end_all"]
-
-BATCH = 256
-"""Input lines read per trip to the worker thread."""
+__all__ = ["Tally", "end_all"]
 
 
 @attrs.define
@@ -28,6 +25,8 @@ class Tally:
 
     outcomes: collections.Counter[str] = attrs.field(factory=collections.Counter)
     errors: collections.Counter[str] = attrs.field(factory=collections.Counter)
+    unsent: int = 0
+    """Targets read from the input but never sent, because the run was stopped."""
 
     @property
     def total(self) -> int:
@@ -61,26 +60,39 @@ def _key(provider: object, session_id: object) -> tuple[str, str]:
 
 async def end_all(
     ender: AsyncSessionEnder,
-    items: Iterator[Target | Problem],
+    reader: Reader,
     *,
     concurrency: int,
     missing_ok: bool,
     emit: Callable[[dict[str, Any]], None],
+    stop: asyncio.Event,
 ) -> Tally:
-    """End every target in ``items``, emitting one record per input target or problem."""
+    """End every target ``reader`` reads, emitting one record per input target or problem.
+
+    Once ``stop`` is set (a signal, stdout gone), no more input is read and no further end is
+    started; the ends already sent are finished and reported, and ``Tally.unsent`` counts the
+    targets read but not sent.
+    """
     tally = Tally()
     # Input line numbers of the targets in flight, so each result names its line.
     lines: dict[tuple[str, str], collections.deque[int]] = {}
 
     async def targets() -> AsyncIterator[tuple[str, str]]:
-        async for item in _in_batches(items):
-            if isinstance(item, Problem):
-                tally.errors[INVALID_INPUT] += 1
-                emit(problem_record(item.line, item.message))
-                continue
-            key = _key(item.provider, item.session_id)
-            lines.setdefault(key, collections.deque()).append(item.line)
-            yield item.provider, item.session_id
+        while not stop.is_set():
+            batch = await reader.batch(stop)
+            if not batch:
+                return
+            for index, item in enumerate(batch):
+                if stop.is_set():
+                    tally.unsent += len(batch) - index
+                    return
+                if isinstance(item, Problem):
+                    tally.errors[INVALID_INPUT] += 1
+                    emit(problem_record(item.line, item.message))
+                    continue
+                key = _key(item.provider, item.session_id)
+                lines.setdefault(key, collections.deque()).append(item.line)
+                yield item.provider, item.session_id
 
     results = ender.end_many(targets(), concurrency=concurrency, missing_ok=missing_ok)
     async for result in results:
@@ -91,18 +103,6 @@ async def end_all(
         else:
             tally.errors[type(result).__name__] += 1
     return tally
-
-
-async def _in_batches(items: Iterator[Target | Problem]) -> AsyncIterator[Target | Problem]:
-    # Input is read in a worker thread, a batch at a time, so a slow pipe never stalls the
-    # event loop and the ends in flight on it.
-    while batch := await asyncio.to_thread(_take, items, BATCH):
-        for item in batch:
-            yield item
-
-
-def _take(items: Iterator[Target | Problem], count: int) -> list[Target | Problem]:
-    return list(itertools.islice(items, count))
 
 
 def _line_of(

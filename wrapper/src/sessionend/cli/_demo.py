@@ -11,7 +11,10 @@ from collections.abc import Callable
 
 import attrs
 from rich.console import Console
+from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from .._models import EndResult, Outcome, Provider
 from .._sync import SessionEnder
@@ -20,7 +23,7 @@ from ..providers import ADAPTERS
 from ..testing import FakeVendors, Fault, SessionState
 from ..testing.vendors import Showcase
 
-__all__ = ["run_demo"]
+__all__ = ["render", "run_demo"]
 
 BULK_PER_PROVIDER = 40
 
@@ -198,6 +201,37 @@ def _ended_after(item: EndResult | SessionEndError, *, attempts: int, seconds: f
     return _is(item, Outcome.ENDED) and item.attempts == attempts and (item.elapsed or 0) >= seconds
 
 
+TITLE = "sessionend demo: every vendor, every reconciliation"
+
+
+def render(steps: list[Step], out: Console) -> None:
+    """Print the steps as a table, or line by line where a table would split words."""
+    table = Table(title=TITLE)
+    for column in ("scenario", "provider", "the vendor", "sessionend", "ok"):
+        table.add_column(column, overflow="fold")
+    for row in steps:
+        table.add_row(
+            Text(row.scenario),
+            Text(row.provider),
+            Text(row.vendor_did),
+            Text(row.sessionend_did),
+            Text("yes" if row.held else "NO"),
+        )
+    # The narrowest the table can be is its longest word per column; below that a table folds
+    # words across lines (AuthenticationErr|or), which is unreadable.
+    # Measured unbounded: a measurement within the console's width is clamped to that width.
+    unbounded = out.options.update_width(1_000_000)
+    if Measurement.get(out, unbounded, table).minimum <= out.width:
+        out.print(table)
+        return
+    out.print(Text(TITLE, style="bold"))
+    for row in steps:
+        out.print()
+        out.print(Text(f"{'yes' if row.held else 'NO'}: {row.scenario} ({row.provider})"))
+        for label, text in (("the vendor", row.vendor_did), ("sessionend", row.sessionend_did)):
+            out.print(Padding(Text(f"{label}: {text}"), (0, 0, 0, 4), expand=False))
+
+
 def run_demo(out: Console, err: Console) -> bool:
     """Run every step, print the table, and say whether every expectation held."""
     err.print("starting the fake vendors on 127.0.0.1 ...")
@@ -206,18 +240,7 @@ def run_demo(out: Console, err: Console) -> bool:
         demo = Demo(fakes, ender)
         for step in (demo.one_by_one, demo.in_bulk, demo.again, demo.retries, demo.showcases):
             step()
-    table = Table(title="sessionend demo: every vendor, every reconciliation")
-    for column in ("scenario", "provider", "the vendor", "sessionend", "ok"):
-        table.add_column(column, overflow="fold")
-    for row in demo.steps:
-        table.add_row(
-            row.scenario,
-            row.provider,
-            row.vendor_did,
-            row.sessionend_did,
-            "yes" if row.held else "NO",
-        )
-    out.print(table)
+    render(demo.steps, out)
     failed = [row.scenario for row in demo.steps if not row.held]
     if failed:
         err.print(f"demo: {len(failed)} step(s) did not behave as expected: {', '.join(failed)}")

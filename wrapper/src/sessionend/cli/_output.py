@@ -7,10 +7,22 @@ from typing import Any
 from .._models import EndResult, Outcome
 from ..errors import SessionEndError
 
-__all__ = ["INVALID_INPUT", "human_line", "problem_record", "record", "succeeded"]
+__all__ = [
+    "INVALID_INPUT",
+    "USAGE_ERROR",
+    "human_line",
+    "input_record",
+    "problem_record",
+    "record",
+    "succeeded",
+    "usage_record",
+]
 
 INVALID_INPUT = "InvalidInput"
 """The error type reported for an input line that names no target."""
+
+USAGE_ERROR = "UsageError"
+"""The error type reported, under ``--json``, for a command line that cannot be run."""
 
 
 def record(item: EndResult | SessionEndError) -> dict[str, Any]:
@@ -50,6 +62,25 @@ def problem_record(line: int, message: str) -> dict[str, Any]:
         "attempts": 0,
         "elapsed": None,
     }
+
+
+def input_record(provider: str, session_id: str, message: str) -> dict[str, Any]:
+    """The result of a target refused before any request (an unknown provider)."""
+    return {
+        "provider": provider,
+        "session_id": session_id,
+        "error": INVALID_INPUT,
+        "message": message,
+        "http_status": None,
+        "vendor_code": None,
+        "attempts": 0,
+        "elapsed": None,
+    }
+
+
+def usage_record(message: str) -> dict[str, Any]:
+    """A usage error (a missing argument, an unknown option) as one JSON object."""
+    return {"error": USAGE_ERROR, "message": message}
 
 
 def succeeded(item: EndResult | SessionEndError) -> bool:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from .._models import Provider
+
 __all__ = ["Problem", "Target", "read_targets"]
 
 _HEADER = ["provider", "session_id"]
@@ -35,8 +37,13 @@ class Problem:
 
 
 def read_targets(lines: Iterable[bytes]) -> Iterator[Target | Problem]:
-    """Read targets from raw input lines, skipping blank lines and a leading CSV header."""
+    """Read targets from raw input lines, skipping blank lines and a leading CSV header.
+
+    The header may name the columns in either order (``session_id,provider``); CSV lines
+    below it are read in that order.
+    """
     first = True
+    order = (0, 1)  # the columns of provider and session_id
     for number, raw in enumerate(lines, start=1):
         try:
             text = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
@@ -45,31 +52,57 @@ def read_targets(lines: Iterable[bytes]) -> Iterator[Target | Problem]:
             continue
         if not text:
             continue
-        if first and _is_header(text):
+        header = _header(text)
+        if first and header is not None:
             first = False
+            order = header
             continue
         first = False
-        yield _json_target(number, text) if text.startswith("{") else _csv_target(number, text)
+        if text.startswith("{"):
+            yield _checked(_json_target(number, text))
+        else:
+            yield _checked(_csv_target(number, text, order, header is not None))
 
 
-def _is_header(text: str) -> bool:
+def _header(text: str) -> tuple[int, int] | None:
+    """The columns of provider and session_id when ``text`` is a header line."""
     try:
-        fields = next(csv.reader([text]), [])
+        fields = [field.strip().lower() for field in next(csv.reader([text]), [])]
     except csv.Error:
-        return False
-    return [field.strip().lower() for field in fields] == _HEADER
+        return None
+    if sorted(fields) != sorted(_HEADER):
+        return None
+    return fields.index("provider"), fields.index("session_id")
 
 
-def _csv_target(number: int, text: str) -> Target | Problem:
+def _csv_target(
+    number: int, text: str, order: tuple[int, int], is_header: bool
+) -> Target | Problem:
     try:
         fields = [field.strip() for field in next(csv.reader([text]))]
     except csv.Error as error:
         return Problem(number, f"not CSV ({error})")
-    if _is_header(text):
+    if is_header:
         return Problem(number, "a header is only allowed on the first line")
-    if len(fields) != 2 or not all(fields):
+    if len(fields) != 2:
         return Problem(number, f"expected provider,session_id, got {len(fields)} field(s)")
-    return Target(number, fields[0], fields[1])
+    provider, session_id = fields[order[0]], fields[order[1]]
+    if not provider:
+        return Problem(number, "the provider is empty")
+    if not session_id:
+        return Problem(number, "the session id is empty")
+    return Target(number, provider, session_id)
+
+
+def _checked(item: Target | Problem) -> Target | Problem:
+    # An unknown provider is a line that names no target, as a malformed one is: InvalidInput.
+    if isinstance(item, Problem):
+        return item
+    try:
+        Provider.parse(item.provider)
+    except ValueError as error:
+        return Problem(item.line, str(error))
+    return item
 
 
 def _json_target(number: int, text: str) -> Target | Problem:
@@ -82,6 +115,8 @@ def _json_target(number: int, text: str) -> Target | Problem:
     provider, session_id = data.get("provider"), data.get("session_id")
     if not isinstance(provider, str) or not provider:
         return Problem(number, 'a JSON line needs "provider", a string')
-    if not isinstance(session_id, str) or not session_id:
+    if not isinstance(session_id, str):
         return Problem(number, 'a JSON line needs "session_id", a string')
+    if not session_id:
+        return Problem(number, "the session id is empty")
     return Target(number, provider, session_id)

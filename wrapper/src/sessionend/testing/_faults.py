@@ -27,6 +27,15 @@ class FaultKind(enum.Enum):
     """Answer exactly the given status, body and headers; the end is not done."""
 
 
+def _check_body(body: object) -> None:
+    # A str body would only fail when the fake writes its answer, far from the mistake.
+    if not isinstance(body, bytes):
+        raise TypeError(
+            f"a fault's body must be bytes, got {type(body).__name__}; "
+            "encode text first (body.encode())"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Fault:
     """One fault, applied to the next ``times`` requests it matches.
@@ -42,7 +51,7 @@ class Fault:
     seconds: float = 0.0
     after_processing: bool = False
     before_reading: bool = False
-    body: bytes = b""
+    body: bytes = attrs.field(default=b"", validator=lambda _, __, value: _check_body(value))
     content_type: str = "application/json"
     headers: tuple[tuple[str, str], ...] = ()
     chunked: bool = False
@@ -106,9 +115,15 @@ class Fault:
         """Answer exactly this: any status, any bytes (HTML, a huge body), any headers.
 
         ``chunked`` sends the body without a Content-Length, as a stream.
+
+        Raises:
+            TypeError: When ``body`` is not bytes (text must be encoded first), here rather
+                than later in the fake's answer.
+            ValueError: When ``status`` is not an HTTP status.
         """
         if not 100 <= status <= 599:
             raise ValueError(f"status must be an HTTP status (100-599), got {status!r}")
+        _check_body(body)
         return cls(
             kind=FaultKind.ANSWER,
             status=status,

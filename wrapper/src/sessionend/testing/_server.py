@@ -4,7 +4,7 @@ Each vendor lives under its own prefix, so its base URL is ``http://127.0.0.1:<p
 and its end-session path is the real one below that. The server is aiohttp on its own event
 loop, in a background thread (``start()``, a context manager) or in the foreground (``serve``).
 ``/_fake/...`` is a small control API for clients in other processes: create sessions, read
-their state, inject faults.
+their state, inject and clear faults (``FakeVendors._control`` documents each route).
 """
 
 from __future__ import annotations
@@ -135,6 +135,12 @@ class FakeVendors:
     def inject(self, provider: Provider | str, fault: Fault, session_id: str | None = None) -> None:
         """Apply ``fault`` to one fake's next requests (for ``session_id`` only, when given)."""
         self[provider].inject(fault, session_id)
+
+    def clear_faults(self, provider: Provider | str | None = None) -> None:
+        """Drop every pending fault of one fake (per session ones too), or of every fake."""
+        vendors = self.vendors.values() if provider is None else [self[provider]]
+        for vendor in vendors:
+            vendor.clear_faults()
 
     # Running.
 
@@ -276,7 +282,28 @@ class FakeVendors:
         return reply
 
     async def _control(self, request: web.Request, segments: list[str]) -> web.StreamResponse:
-        # /_fake/<provider>/sessions[/<id>] and /_fake/<provider>/faults
+        """The control API, for clients in other processes. Bodies are JSON objects.
+
+        ``POST /_fake/<provider>/sessions``
+            Body ``{"count": n}`` (1 to 100000, default 1) or ``{"session_id": "..."}``
+            (that id), or empty. Answers 201 ``{"session_ids": [...]}``.
+        ``GET /_fake/<provider>/sessions/<id>``
+            Answers 200 ``{"state": "active" | "ended" | null}`` (null: unknown to the fake).
+        ``POST /_fake/<provider>/faults``
+            Body ``{"kind": ..., "times": n, "session_id": ..., ...}``: ``"kind"`` is one of
+            status, rate_limited, delay, drop, malformed, answer; ``"times"`` is how many
+            requests it applies to (default 1); ``"session_id"`` (optional) limits it to that
+            session. The rest are the ``Fault`` fields the kind uses: ``"status"``,
+            ``"seconds"``, ``"after_processing"``, ``"before_reading"``, ``"body"`` (text,
+            sent as UTF-8), ``"content_type"``, ``"headers"`` (an object), ``"chunked"``.
+            Answers 201 with the fault as applied (``times`` included), or 400 naming the
+            field that is wrong.
+        ``DELETE /_fake/<provider>/faults``
+            Drops every pending fault of that fake, per session ones too. Answers 200
+            ``{"cleared": true}``.
+
+        Anything else answers 404.
+        """
         try:
             vendor = self[segments[0]] if segments else None
         except ValueError as error:
@@ -292,6 +319,9 @@ class FakeVendors:
         if what == "sessions" and request.method == "GET" and len(rest) == 1:
             state = vendor.state(rest[0])
             return _respond(Reply.json(200, {"state": state.value if state else None}))
+        if what == "faults" and request.method == "DELETE" and not rest:
+            vendor.clear_faults()
+            return _respond(Reply.json(200, {"cleared": True}))
         if what == "faults" and request.method == "POST" and not rest:
             session_id = data.pop("session_id", None)
             try:
