@@ -215,7 +215,8 @@ def check_proxy(base_url: str, *, provider: str, variable: str, allow_insecure_h
         raise ConfigurationError(
             f"{variable} is plain http and the environment sends it through the proxy "
             f"{redact_url(proxy)!r}: credentials would reach it unencrypted; use https, set "
-            "NO_PROXY for the host, or allow insecure http",
+            "NO_PROXY for the host, or allow insecure http (allow_insecure_http=True, or "
+            "--allow-insecure-http on the command line)",
             provider=provider,
         )
 
