@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Hashable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from . import _defaults
 from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
+from ._lanes import Lanes, lane_of
 from ._models import EndReason, EndResult, Provider
 from ._pace import Pacing
 from ._send_async import AsyncHttpxSender
@@ -141,9 +142,11 @@ class AsyncSessionEnder:
         concurrency: int = _defaults.CONCURRENCY,
         missing_ok: bool | None = None,
     ) -> AsyncIterator[EndResult | SessionEndError]:
-        """End many sessions, ``concurrency`` at a time, yielding one item per target.
+        """End many sessions, ``concurrency`` at a time per provider, one item per target.
 
-        ``targets`` may be an iterable or an async iterable, read lazily as slots free up.
+        Each provider's ends run in a lane of their own, so a vendor that throttles never
+        holds the slots of another. ``targets`` may be an iterable or an async iterable,
+        read lazily as slots free up (memory stays bounded for any number of targets).
         Items come in completion order: the EndResult, or the SessionEndError that target
         ended with (yielded, not raised).
 
@@ -154,26 +157,33 @@ class AsyncSessionEnder:
             raise ValueError(f"concurrency must be at least 1, got {concurrency!r}")
         self._check_open()
         source = _aiter(targets)
-        pending: set[asyncio.Task[EndResult | SessionEndError]] = set()
+        lanes = Lanes(concurrency)
+        pending: dict[asyncio.Task[EndResult | SessionEndError], Hashable] = {}
         # Finished tasks are queued by a done callback: waiting on the whole pending set after
         # every completion would cost time in proportion to the concurrency.
         finished: asyncio.Queue[asyncio.Task[EndResult | SessionEndError]] = asyncio.Queue()
+
+        def start(target: object) -> None:
+            task = asyncio.create_task(self._end_target(target, missing_ok))
+            task.add_done_callback(finished.put_nowait)
+            pending[task] = lane_of(target)
+
         exhausted = False
         try:
             while True:
-                while not exhausted and len(pending) < concurrency:
+                while not exhausted and not lanes.full:
                     try:
                         target = await anext(source)
                     except StopAsyncIteration:
                         exhausted = True
                     else:
-                        task = asyncio.create_task(self._end_target(target, missing_ok))
-                        task.add_done_callback(finished.put_nowait)
-                        pending.add(task)
+                        if lanes.offer(target):
+                            start(target)
                 if not pending:
                     return
                 task = await finished.get()
-                pending.discard(task)
+                for waiting in lanes.finished(pending.pop(task)):
+                    start(waiting)
                 yield task.result()
         finally:
             for task in pending:

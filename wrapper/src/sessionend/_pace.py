@@ -128,11 +128,11 @@ class Pace:
                 if wait is not None and wait > 0:
                     self._paused_until = max(self._paused_until, now + wait)
                     self._next = max(self._next, self._paused_until)
-                if self.pacing is Pacing.ADAPTIVE and slot.taken >= self._dropped_at:
+                if self.pacing is Pacing.ADAPTIVE and slot.taken > self._dropped_at:
                     self._drop(now, wait)
                 return
             if self.pacing is Pacing.ADAPTIVE and self.rate is not None:
-                self._grow(now)
+                self._grow(now, limited=slot.wait > 0)
 
     def _measured(self, now: float) -> float:
         while self._sent and self._sent[0] < now - _MEASURE_WINDOW:
@@ -153,12 +153,12 @@ class Pace:
         # now on (not from the slot handed out last).
         self._next = max(self._next, now + (wait if wait is not None else 1.0 / self.rate))
 
-    def _grow(self, now: float) -> None:
+    def _grow(self, now: float, *, limited: bool) -> None:
         assert self.rate is not None
         elapsed = now - self._grown_at
         if self._slow_start:
-            # Double every second the pace is what holds the ends back.
-            if elapsed > 0 and self._measured(now) >= 0.8 * self.rate:
+            # Double every second the pace is what holds the ends back (their slots waited).
+            if limited and elapsed > 0:
                 self.rate *= 2.0 ** min(elapsed, 1.0)
             self._grown_at = now
             return

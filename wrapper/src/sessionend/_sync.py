@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import concurrent.futures
+import queue
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import Any
 
@@ -15,6 +16,7 @@ from . import _defaults
 from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
+from ._lanes import Lanes, lane_of
 from ._models import EndReason, EndResult, Provider
 from ._pace import Pacing
 from ._send import HttpxSender
@@ -149,9 +151,11 @@ class SessionEnder:
         concurrency: int = _defaults.CONCURRENCY,
         missing_ok: bool | None = None,
     ) -> Iterator[EndResult | SessionEndError]:
-        """End many sessions, ``concurrency`` at a time, yielding one item per target.
+        """End many sessions, ``concurrency`` at a time per provider, one item per target.
 
-        Targets are read lazily, as slots free up. Items come in completion order: the
+        Each provider's ends run in a lane of their own, so a vendor that throttles never
+        holds the slots of another. Targets are read lazily, as slots free up (memory stays
+        bounded for any number of targets). Items come in completion order: the
         EndResult, or the SessionEndError that target ended with (yielded, not raised).
 
         Raises:
@@ -168,25 +172,37 @@ class SessionEnder:
         concurrency: int,
         missing_ok: bool | None,
     ) -> Iterator[EndResult | SessionEndError]:
-        pool = concurrent.futures.ThreadPoolExecutor(concurrency, "sessionend")
-        pending: set[concurrent.futures.Future[EndResult | SessionEndError]] = set()
+        lanes = Lanes(concurrency)
+        # Threads for every lane that fills up; made only as they are needed.
+        pool = concurrent.futures.ThreadPoolExecutor(
+            concurrency * (len(Provider) + 1), "sessionend"
+        )
+        pending: dict[concurrent.futures.Future[EndResult | SessionEndError], Hashable] = {}
+        finished: queue.SimpleQueue[concurrent.futures.Future[EndResult | SessionEndError]] = (
+            queue.SimpleQueue()
+        )
+
+        def start(target: object) -> None:
+            future = pool.submit(self._end_target, target, missing_ok)
+            pending[future] = lane_of(target)
+            future.add_done_callback(finished.put)
+
         exhausted = False
         try:
             while True:
-                while not exhausted and len(pending) < concurrency:
+                while not exhausted and not lanes.full:
                     # A sentinel, not None: a None target is bad input to report, not the end.
                     target = next(targets, _EXHAUSTED)
                     if target is _EXHAUSTED:
                         exhausted = True
-                    else:
-                        pending.add(pool.submit(self._end_target, target, missing_ok))
+                    elif lanes.offer(target):
+                        start(target)
                 if not pending:
                     return
-                done, pending = concurrent.futures.wait(
-                    pending, return_when=concurrent.futures.FIRST_COMPLETED
-                )
-                for future in done:
-                    yield future.result()
+                future = finished.get()
+                for waiting in lanes.finished(pending.pop(future)):
+                    start(waiting)
+                yield future.result()
         finally:
             for future in pending:
                 future.cancel()

@@ -132,6 +132,23 @@ class FakeVendors:
         """A session's state at its fake, or None when the fake does not know it."""
         return self[provider].state(session_id)
 
+    def limit(
+        self,
+        provider: Provider | str,
+        requests: int | None,
+        per: float | None = None,
+        *,
+        sliding: bool = False,
+    ) -> None:
+        """Rate-limit one fake as its vendor does: at most ``requests`` per ``per`` seconds.
+
+        ``per`` defaults to the vendor's own window (one second; a minute at Digital Samba;
+        15 minutes at ElizaOS); over the limit the fake answers with the vendor's own
+        throttle (429 with its headers, or Akool's code 1005). ``sliding`` counts the last
+        ``per`` seconds at every request instead of fixed windows. None removes the limit.
+        """
+        self[provider].limit(requests, per, sliding=sliding)
+
     def inject(self, provider: Provider | str, fault: Fault, session_id: str | None = None) -> None:
         """Apply ``fault`` to one fake's next requests (for ``session_id`` only, when given)."""
         self[provider].inject(fault, session_id)

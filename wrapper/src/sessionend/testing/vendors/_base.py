@@ -202,8 +202,13 @@ class Vendor(abc.ABC):
         self._sessions: dict[str, SessionState] = {}
         self._faults: collections.deque[list[Any]] = collections.deque()
         self._session_faults: dict[str, collections.deque[list[Any]]] = {}
+        self.window = self.rate_window
+        """Seconds in one rate-limit window (the vendor's own by default)."""
+        self.sliding = False
+        """Whether the window slides (counts the last ``window`` seconds) or is fixed."""
         self._window_start = 0.0
         self._window_count = 0
+        self._recent: collections.deque[float] = collections.deque()
         # The server runs on its own thread; tests create sessions and faults from theirs.
         self._lock = threading.Lock()
 
@@ -272,18 +277,42 @@ class Vendor(abc.ABC):
 
     # The rate limit: fixed windows, as LiveAvatar documents.
 
+    def limit(
+        self, requests: int | None, per: float | None = None, *, sliding: bool = False
+    ) -> None:
+        """Allow at most ``requests`` per ``per`` seconds (the vendor's own window by default).
+
+        Fixed windows reset at once, as LiveAvatar and Digital Samba count; a sliding window
+        counts the last ``per`` seconds at every request, as ElizaOS's limiter does. Over the
+        limit, the fake answers with the vendor's own throttle (``rate_limited``). None
+        removes the limit.
+        """
+        with self._lock:
+            self.rate_limit = requests
+            self.window = self.rate_window if per is None else per
+            self.sliding = sliding
+            self._window_start, self._window_count = 0.0, 0
+            self._recent.clear()
+
     def over_limit(self) -> float | None:
         """Count this request; return the seconds to wait when it is over the limit."""
         if self.rate_limit is None:
             return None
         now = time.monotonic()
         with self._lock:
-            if now - self._window_start >= self.rate_window:
+            if self.sliding:
+                while self._recent and self._recent[0] <= now - self.window:
+                    self._recent.popleft()
+                if len(self._recent) < self.rate_limit:
+                    self._recent.append(now)
+                    return None
+                return max(self._recent[0] + self.window - now, 0.0)
+            if now - self._window_start >= self.window:
                 self._window_start, self._window_count = now, 0
             self._window_count += 1
             if self._window_count <= self.rate_limit:
                 return None
-            return max(self._window_start + self.rate_window - now, 0.0)
+            return max(self._window_start + self.window - now, 0.0)
 
     def remember(self, received: Received) -> None:
         """Log one request."""

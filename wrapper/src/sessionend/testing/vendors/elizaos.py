@@ -88,6 +88,7 @@ class FakeElizaOS(Vendor):
     provider: ClassVar[Provider] = Provider.ELIZAOS
     method: ClassVar[str] = "DELETE"
     path: ClassVar[tuple[str, ...]] = ("api", "messaging", "sessions", "{id}")
+    rate_window: ClassVar[float] = 900.0  # 1000 requests per 15 minutes per IP
     showcases: ClassVar[tuple[Showcase, ...]] = (
         Showcase(
             "ElizaOS: unknown session, missing_ok",
