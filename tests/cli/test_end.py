@@ -36,6 +36,7 @@ def test_end_json_is_one_object_with_the_evidence(cli: CLI, fakes: FakeVendors) 
         "http_status": 200,
         "vendor_code": 1000,
         "attempts": 1,
+        "throttled": 0,
         "elapsed": 0,
     }
     assert json.loads(fakes["liveavatar"].received[-1].body)["reason"] == "IDLE_TIMEOUT"

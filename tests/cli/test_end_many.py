@@ -129,15 +129,19 @@ def test_unreadable_input_and_bad_concurrency_are_one_line_errors(cli: CLI, tmp_
 def test_the_progress_bar_shows_only_on_a_terminal() -> None:
     terminal = Console(file=io.StringIO(), force_terminal=True)
     stdout = sys.stdout
-    with _progress(terminal) as advance:
+    with _progress(terminal) as display:
         assert sys.stdout is stdout  # results written meanwhile still go where stdout goes
         for _ in range(3):
-            advance()
+            display.advance()
+        display.show("akool 12.5/s (3 throttled)")
     pipe = Console(file=io.StringIO(), force_terminal=False)
-    with _progress(pipe) as advance:
-        advance()
+    with _progress(pipe) as display:
+        display.advance()
+        display.show("akool 12.5/s (3 throttled)")
     assert pipe.file.getvalue() == ""  # type: ignore[attr-defined]
-    assert "ended or failed" in terminal.file.getvalue()  # type: ignore[attr-defined]
+    shown = terminal.file.getvalue()  # type: ignore[attr-defined]
+    assert "ended or failed" in shown
+    assert "akool 12.5/s (3 throttled)" in shown
 
 
 def script(name: str) -> str:
@@ -178,3 +182,16 @@ def test_invalid_ids_are_reported_on_their_own_line(cli: CLI, fakes: FakeVendors
     run = cli("end-many", "-", stdin=stdin.encode())
     lines = sorted((line["line"], line["error"], line["session_id"]) for line in run.lines())
     assert lines == [(1, "InvalidSessionId", long_id), (2, "InvalidSessionId", control_id)]
+
+
+def test_the_summary_counts_the_throttled_answers_waited_out(cli: CLI, fakes: FakeVendors) -> None:
+    """A vendor at 4 requests a second: every end still ENDED, the throttles counted."""
+    fakes.limit("akool", 4, per=1.0)
+    ids = fakes.create_sessions("akool", 12)
+    run = cli("end-many", "-", stdin="".join(f"akool,{i}\n" for i in ids).encode())
+    records = [json.loads(line) for line in run.out.splitlines()]
+    assert run.status == 0, run.err
+    assert [record["outcome"] for record in records] == ["ended"] * 12
+    throttled = fakes["akool"].request_count - 12
+    assert throttled > 0
+    assert f"{throttled} throttled answers waited out (akool {throttled})" in run.err

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from . import errors
 from ._config import ProviderSettings
 from ._models import EndReason, EndResult, Outcome, Provider
+from ._pace import PaceState, Pacing
 from ._sync import SessionEnder, end_session
 from .errors import (
     AuthenticationError,
@@ -43,6 +44,8 @@ __all__ = [
     "EndTimeout",
     "InvalidSessionId",
     "Outcome",
+    "PaceState",
+    "Pacing",
     "Provider",
     "ProviderSettings",
     "RateLimited",

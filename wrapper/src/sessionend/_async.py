@@ -16,7 +16,7 @@ from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
 from ._lanes import Lanes, lane_of
 from ._models import EndReason, EndResult, Provider
-from ._pace import Pacing
+from ._pace import PaceState, Pacing
 from ._send_async import AsyncHttpxSender
 from .errors import ConfigurationError, SessionEndError
 from .providers import Request
@@ -84,6 +84,14 @@ class AsyncSessionEnder:
         """The providers whose required credentials are set."""
         return self._core.configured_providers()
 
+    def pace(self, provider: Provider | str) -> PaceState:
+        """How fast this ender sends to ``provider`` now, and how often it was throttled.
+
+        Raises:
+            ValueError: For an unknown provider.
+        """
+        return self._core.paces[Provider.parse(provider)].state()
+
     async def end(
         self,
         provider: Provider | str,
@@ -141,6 +149,7 @@ class AsyncSessionEnder:
         *,
         concurrency: int = _defaults.CONCURRENCY,
         missing_ok: bool | None = None,
+        stop: asyncio.Event | None = None,
     ) -> AsyncIterator[EndResult | SessionEndError]:
         """End many sessions, ``concurrency`` at a time per provider, one item per target.
 
@@ -148,7 +157,10 @@ class AsyncSessionEnder:
         holds the slots of another. ``targets`` may be an iterable or an async iterable,
         read lazily as slots free up (memory stays bounded for any number of targets).
         Items come in completion order: the EndResult, or the SessionEndError that target
-        ended with (yielded, not raised).
+        ended with (yielded, not raised). Once ``stop`` is set, no more targets are read and
+        no further end starts: the ends under way finish and are yielded, and targets read
+        but not yet started are dropped (a caller that must account for them counts what it
+        gave against what came back).
 
         Raises:
             ValueError: When ``concurrency`` is below 1.
@@ -171,6 +183,8 @@ class AsyncSessionEnder:
         exhausted = False
         try:
             while True:
+                if stop is not None and stop.is_set():
+                    exhausted = True
                 while not exhausted and not lanes.full:
                     try:
                         target = await anext(source)
@@ -183,7 +197,8 @@ class AsyncSessionEnder:
                     return
                 task = await finished.get()
                 for waiting in lanes.finished(pending.pop(task)):
-                    start(waiting)
+                    if stop is None or not stop.is_set():
+                        start(waiting)
                 yield task.result()
         finally:
             for task in pending:

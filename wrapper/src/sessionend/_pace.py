@@ -30,7 +30,7 @@ import threading
 import time
 from collections.abc import Callable
 
-__all__ = ["BETA", "CUBIC_C", "MIN_RATE", "Pace", "Pacing"]
+__all__ = ["BETA", "CUBIC_C", "MIN_RATE", "Pace", "PaceState", "Pacing"]
 
 BETA = 0.7
 """The share of the measured rate kept after a throttle (CUBIC's and the AWS SDKs' 0.7)."""
@@ -54,6 +54,22 @@ class Pacing(enum.StrEnum):
     """Keep the documented (or given) rate; no limit where none is known."""
     OFF = "off"
     """Send as fast as the concurrency allows; a throttle is only a retry."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PaceState:
+    """One provider's pace as an ender sees it now.
+
+    Attributes:
+        rate: Requests per second it sends at; None while unlimited (no rate documented
+            and no throttle yet).
+        throttles: Answers that were throttles, over the ender's life.
+        paused_for: Seconds left of a pause the vendor asked for (0 when none).
+    """
+
+    rate: float | None
+    throttles: int
+    paused_for: float
 
 
 @dataclasses.dataclass(slots=True)
@@ -95,6 +111,12 @@ class Pace:
     def __repr__(self) -> str:
         rate = "unlimited" if self.rate is None else f"{self.rate:.1f}/s"
         return f"<Pace {self.pacing.value} {rate} throttles={self.throttles}>"
+
+    def state(self) -> PaceState:
+        """The pace now."""
+        with self._lock:
+            paused = max(0.0, self._paused_until - self._clock())
+            return PaceState(self.rate, self.throttles, paused)
 
     def take(self) -> Slot:
         """Take the next send slot."""

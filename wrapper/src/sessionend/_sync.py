@@ -18,7 +18,7 @@ from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
 from ._lanes import Lanes, lane_of
 from ._models import EndReason, EndResult, Provider
-from ._pace import Pacing
+from ._pace import PaceState, Pacing
 from ._send import HttpxSender
 from .errors import ConfigurationError, SessionEndError
 from .providers import Request
@@ -82,6 +82,14 @@ class SessionEnder:
     def configured_providers(self) -> list[Provider]:
         """The providers whose required credentials are set."""
         return self._core.configured_providers()
+
+    def pace(self, provider: Provider | str) -> PaceState:
+        """How fast this ender sends to ``provider`` now, and how often it was throttled.
+
+        Raises:
+            ValueError: For an unknown provider.
+        """
+        return self._core.paces[Provider.parse(provider)].state()
 
     def end(
         self,

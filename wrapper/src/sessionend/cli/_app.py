@@ -19,7 +19,7 @@ import signal
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Annotated, Any
 
 import attrs
@@ -158,7 +158,7 @@ def end_many(
     console = _stderr()
     started = time.monotonic()
     run = _Run()
-    with _opened(source) as stream, _progress(console) as advance:
+    with _opened(source) as stream, _progress(console) as display:
         reader = Reader(read_targets(stream), finite=_is_regular(stream))
 
         def emit(item: dict[str, Any]) -> None:
@@ -168,7 +168,7 @@ def end_many(
                 except StdoutError as error:  # nowhere to report results: start no more ends
                     run.output_error = error
                     run.stop.set()
-            advance()
+            display.advance()
 
         async def ending() -> Tally:
             with _signals_stop(run):
@@ -180,6 +180,7 @@ def end_many(
                         missing_ok=missing_ok,
                         emit=emit,
                         stop=run.stop,
+                        show=display.show,
                     )
 
         try:
@@ -281,13 +282,26 @@ def _opened(source: str) -> Iterator[IO[bytes]]:
         yield stream
 
 
+@attrs.frozen
+class _Display:
+    """The progress display's two hands: count a result; show each provider's pace."""
+
+    advance: Callable[[], None]
+    show: Callable[[str], None]
+
+
 @contextlib.contextmanager
-def _progress(console: Console) -> Iterator[Any]:
+def _progress(console: Console) -> Iterator[_Display]:
     # A bar only for a person watching; logs and pipes get the summary line alone.
     if not console.is_terminal:
-        yield lambda: None
+        yield _Display(lambda: None, lambda text: None)
         return
-    columns = (SpinnerColumn(), TextColumn("{task.completed} ended or failed"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} ended or failed"),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
     # Results are written to stdout directly: by default rich would capture stdout while the
     # bar runs and show the results on the terminal instead of in the file they go to.
     with Progress(
@@ -297,8 +311,11 @@ def _progress(console: Console) -> Iterator[Any]:
         redirect_stdout=False,
         redirect_stderr=False,
     ) as progress:
-        task = progress.add_task("ending", total=None)
-        yield lambda: progress.advance(task)
+        task = progress.add_task("", total=None)
+        yield _Display(
+            lambda: progress.advance(task),
+            lambda text: progress.update(task, description=text),
+        )
 
 
 @app.command()

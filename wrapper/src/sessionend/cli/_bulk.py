@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import collections
-from collections.abc import AsyncIterator, Callable
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 import attrs
@@ -27,6 +28,8 @@ class Tally:
     errors: collections.Counter[str] = attrs.field(factory=collections.Counter)
     unsent: int = 0
     """Targets read from the input but never sent, because the run was stopped."""
+    throttled: collections.Counter[str] = attrs.field(factory=collections.Counter)
+    """Answers that were throttles, by provider: waited out at the provider's pace."""
 
     @property
     def total(self) -> int:
@@ -46,7 +49,22 @@ class Tally:
         failures = ", ".join(f"{name} {count}" for name, count in self.errors.most_common())
         parts.append(f"{self.failed} failed" + (f" ({failures})" if failures else ""))
         rate = f", {self.total / elapsed:.0f}/s" if elapsed > 0 else ""
+        throttles = sum(self.throttled.values())
+        if throttles:
+            each = ", ".join(f"{name} {count}" for name, count in self.throttled.most_common())
+            parts.append(f"{throttles} throttled answers waited out ({each})")
         return f"{self.total} targets in {elapsed:.2f} s{rate}: {', '.join(parts)}"
+
+
+def paces(ender: AsyncSessionEnder, providers: Iterable[Provider]) -> str:
+    """Each provider's pace and throttles so far, for the progress display."""
+    shown = []
+    for provider in providers:
+        state = ender.pace(provider)
+        rate = "unpaced" if state.rate is None else f"{state.rate:.1f}/s"
+        paused = f", paused {state.paused_for:.0f} s" if state.paused_for >= 0.5 else ""
+        shown.append(f"{provider.value} {rate} ({state.throttles} throttled{paused})")
+    return "; ".join(shown)
 
 
 def _key(provider: object, session_id: object) -> tuple[str, str]:
@@ -66,12 +84,13 @@ async def end_all(
     missing_ok: bool,
     emit: Callable[[dict[str, Any]], None],
     stop: asyncio.Event,
+    show: Callable[[str], None] = lambda text: None,
 ) -> Tally:
     """End every target ``reader`` reads, emitting one record per input target or problem.
 
     Once ``stop`` is set (a signal, stdout gone), no more input is read and no further end is
     started; the ends already sent are finished and reported, and ``Tally.unsent`` counts the
-    targets read but not sent.
+    targets read but not sent. ``show`` is given each provider's pace now and then.
     """
     tally = Tally()
     # Input line numbers of the targets in flight, so each result names its line.
@@ -94,14 +113,25 @@ async def end_all(
                 lines.setdefault(key, collections.deque()).append(item.line)
                 yield item.provider, item.session_id
 
-    results = ender.end_many(targets(), concurrency=concurrency, missing_ok=missing_ok)
+    results = ender.end_many(targets(), concurrency=concurrency, missing_ok=missing_ok, stop=stop)
+    seen: set[Provider] = set()
+    shown_at = 0.0
     async for result in results:
         emit({"line": _line_of(lines, result)} | record(result))
         if succeeded(result):
             assert isinstance(result, EndResult)
             tally.outcomes[result.outcome.value] += 1
+            if result.throttled:
+                tally.throttled[result.provider.value] += result.throttled
+            seen.add(result.provider)
         else:
             tally.errors[type(result).__name__] += 1
+        now = time.monotonic()
+        if seen and now - shown_at >= 0.5:
+            shown_at = now
+            show(paces(ender, sorted(seen)))
+    if stop.is_set():  # targets handed over but never started, because the run was stopped
+        tally.unsent += sum(len(waiting) for waiting in lines.values())
     return tally
 
 

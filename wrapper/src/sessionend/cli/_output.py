@@ -35,6 +35,7 @@ def record(item: EndResult | SessionEndError) -> dict[str, Any]:
             "http_status": item.http_status,
             "vendor_code": item.vendor_code,
             "attempts": item.attempts,
+            "throttled": item.throttled,
             "elapsed": round(item.elapsed, 6),
         }
     return {
@@ -98,6 +99,8 @@ def human_line(result: EndResult) -> str:
     if result.vendor_code is not None:
         details.append(f"code {result.vendor_code}")
     details.append(f"{result.attempts} attempt{'s' if result.attempts != 1 else ''}")
+    if result.throttled:
+        details.append(f"{result.throttled} throttled")
     details.append(f"{result.elapsed:.3f} s")
     words = result.outcome.value.replace("_", " ")
     return f"{words}: {result.provider.value} session {result.session_id!r} ({', '.join(details)})"
