@@ -15,9 +15,13 @@ from __future__ import annotations
 import abc
 import base64
 import dataclasses
+import datetime
 import json
-from collections.abc import Mapping
+import types
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
+
+import httpx
 
 from .. import errors
 from .._defaults import MAX_BODY
@@ -27,6 +31,8 @@ __all__ = [
     "Adapter",
     "Answer",
     "Credential",
+    "LiveSession",
+    "Page",
     "RateLimit",
     "Request",
     "Verdict",
@@ -71,7 +77,7 @@ class Request:
     """One request as an adapter describes it: the enders only send it.
 
     ``path`` starts at ``/`` and is already percent-encoded, as the generated clients encode
-    it; it is appended to the base URL as text, never re-encoded.
+    it, query included; it is appended to the base URL as text, never re-encoded.
     """
 
     method: str
@@ -87,9 +93,15 @@ class Request:
             ValueError: When the operation needs something sessionend does not send (query
                 parameters, cookies, form data): a pipeline change made it so.
         """
-        unexpected = set(keywords) - {"method", "url", "json", "headers"}
+        unexpected = set(keywords) - {"method", "url", "json", "headers", "params"}
         if unexpected:
             raise ValueError(f"generated request carries {sorted(unexpected)}, not sent here")
+        path = str(keywords["url"])
+        params = keywords.get("params")
+        if params:
+            # Encoded as httpx encodes ``params=`` (lists as repeated keys), once, here: both
+            # enders then send the same query.
+            path = f"{path}?{httpx.QueryParams(params)}"
         body = keywords.get("json")
         # Encoded as httpx encodes ``json=``, so both enders send the same bytes.
         content = (
@@ -100,7 +112,7 @@ class Request:
             ).encode()
         )
         headers = {str(name): str(value) for name, value in (keywords.get("headers") or {}).items()}
-        return cls(str(keywords["method"]).upper(), str(keywords["url"]), content, headers)
+        return cls(str(keywords["method"]).upper(), path, content, headers)
 
 
 # Not frozen: one is built for every answer.
@@ -161,6 +173,40 @@ class Verdict:
 
 
 _WEB_PAGES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class LiveSession:
+    """A session a vendor lists as live.
+
+    Attributes:
+        provider: The vendor.
+        session_id: The id to end it with.
+        started_at: When it started, as an aware datetime; None where the vendor does not say.
+        fields: The vendor's own fields for it, read-only.
+    """
+
+    provider: Provider
+    session_id: str
+    started_at: datetime.datetime | None
+    fields: Mapping[str, object] = dataclasses.field(
+        default_factory=lambda: types.MappingProxyType({}), repr=False, compare=False
+    )
+
+
+@dataclasses.dataclass(slots=True)
+class Page:
+    """One page of a vendor's list of live sessions.
+
+    Attributes:
+        sessions: The live sessions on it (sessions the vendor lists as ended are left out).
+        next: The request for the next page, or None on the last one.
+        seen: How many entries the page held in all (live or not), for offset paging.
+    """
+
+    sessions: Sequence[LiveSession]
+    next: Request | None = None
+    seen: int = 0
 
 
 class Adapter(abc.ABC):
@@ -231,6 +277,25 @@ class Adapter(abc.ABC):
     @abc.abstractmethod
     def interpret(self, answer: Answer) -> Verdict:
         """Say what the vendor's answer means."""
+
+    lists_sessions: ClassVar[bool] = False
+    """Whether the vendor can list its live sessions (``list_request`` and ``read_page``)."""
+
+    def list_request(self) -> Request:
+        """The request for the first page of the vendor's live sessions.
+
+        Raises:
+            NotImplementedError: When the vendor cannot list its sessions.
+        """
+        raise NotImplementedError(f"{self.provider.value} cannot list its live sessions")
+
+    def read_page(self, answer: Answer) -> Page | Verdict:
+        """One page of live sessions, from a successful answer; a Verdict for any other.
+
+        A Verdict says why the page could not be read (retry it, or fail), exactly as for an
+        end; its ``outcome`` is never set.
+        """
+        raise NotImplementedError(f"{self.provider.value} cannot list its live sessions")
 
     def judge(self, answer: Answer) -> Verdict:
         """What the answer means; a body too long to read is never interpreted."""
