@@ -16,6 +16,8 @@ from . import errors
 from ._config import ProviderSettings
 from ._models import EndReason, EndResult, Outcome, Provider
 from ._pace import PaceState, Pacing
+from ._sweep import Skipped
+from .providers import LiveSession
 from ._sync import SessionEnder, end_session
 from .errors import (
     AuthenticationError,
@@ -43,6 +45,7 @@ __all__ = [
     "EndResult",
     "EndTimeout",
     "InvalidSessionId",
+    "LiveSession",
     "Outcome",
     "PaceState",
     "Pacing",
@@ -54,6 +57,7 @@ __all__ = [
     "SessionEndError",
     "SessionEnder",
     "SessionNotFound",
+    "Skipped",
     "TransportError",
     "UnexpectedResponse",
     "VendorError",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
 import ssl
-from collections.abc import AsyncIterable, AsyncIterator, Hashable, Iterable, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Hashable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -18,8 +19,17 @@ from ._lanes import Lanes, lane_of
 from ._models import EndReason, EndResult, Provider
 from ._pace import PaceState, Pacing
 from ._send_async import AsyncHttpxSender
+from ._sweep import (
+    SWEEP_PASSES,
+    Picker,
+    Skipped,
+    older_than_of,
+    read_page,
+    sweep_page,
+    vendor_now,
+)
 from .errors import ConfigurationError, SessionEndError
-from .providers import Request
+from .providers import Adapter, LiveSession, Page, Request
 
 __all__ = ["AsyncSessionEnder"]
 
@@ -206,6 +216,118 @@ class AsyncSessionEnder:
                 task.cancel()
             if pending:
                 await asyncio.gather(*pending, return_exceptions=True)
+
+    def live_sessions(self, provider: Provider | str) -> AsyncIterator[LiveSession]:
+        """The vendor's live sessions, read lazily page by page; see SessionEnder.live_sessions.
+
+        Raises:
+            ValueError: For an unknown provider, or one that cannot list its sessions.
+        """
+        parsed = Provider.parse(provider)
+        self._core.listing(parsed)  # refused before the first page is asked for
+        return self._live_sessions(parsed)
+
+    async def _live_sessions(self, provider: Provider) -> AsyncIterator[LiveSession]:
+        async for page, _ in self._pages(provider):
+            for session in page.sessions:
+                yield session
+
+    def sweep(
+        self,
+        providers: Iterable[Provider | str] | None = None,
+        *,
+        older_than: datetime.timedelta | float,
+        keep: Iterable[str | tuple[Provider | str, str]] = (),
+        dry_run: bool = False,
+        end_unknown_age: bool = False,
+        concurrency: int = _defaults.CONCURRENCY,
+        on_skip: Callable[[Skipped], None] | None = None,
+    ) -> AsyncIterator[EndResult | SessionEndError | LiveSession]:
+        """End the live sessions older than ``older_than``; see SessionEnder.sweep.
+
+        Raises:
+            ValueError: For a bad ``older_than``, ``keep`` or provider, before anything is sent.
+        """
+        picker = Picker(older_than_of(older_than), keep, end_unknown_age=end_unknown_age)
+        if providers is None:
+            chosen = [
+                p for p in self.configured_providers() if self._core.adapters[p].lists_sessions
+            ]
+        else:
+            chosen = [Provider.parse(provider) for provider in providers]
+            for provider in chosen:
+                self._core.listing(provider)  # refuses one that cannot list
+        if concurrency < 1:
+            raise ValueError(f"concurrency must be at least 1, got {concurrency!r}")
+        self._check_open()
+        return self._sweep(chosen, picker, dry_run, concurrency, on_skip)
+
+    async def _sweep(
+        self,
+        providers: list[Provider],
+        picker: Picker,
+        dry_run: bool,
+        concurrency: int,
+        on_skip: Callable[[Skipped], None] | None,
+    ) -> AsyncIterator[EndResult | SessionEndError | LiveSession]:
+        failed: set[Provider] = set()
+        for _ in range(SWEEP_PASSES):
+            picked: list[LiveSession] = []
+            for provider in providers:
+                try:
+                    async for page, now in self._pages(provider):
+                        picker.begin(provider, now)
+                        picked += sweep_page(picker, page, now, on_skip)
+                except SessionEndError as error:
+                    if provider not in failed:  # reported once, however many passes
+                        failed.add(provider)
+                        yield error
+            if dry_run:
+                for session in picked:
+                    yield session
+                return
+            if not picked:
+                return
+            targets = [(session.provider, session.session_id) for session in picked]
+            async for item in self.end_many(targets, concurrency=concurrency, missing_ok=True):
+                yield item
+
+    async def _pages(self, provider: Provider) -> AsyncIterator[tuple[Page, datetime.datetime]]:
+        adapter = self._core.adapters[provider]
+        request: Request | None = adapter.list_request()
+        while request is not None:
+            page, now = await self._page(provider, adapter, request)
+            yield page, now
+            request = page.next
+
+    async def _page(
+        self, provider: Provider, adapter: Adapter, request: Request
+    ) -> tuple[Page, datetime.datetime]:
+        sender = self._sender(provider)
+        attempts = self._core.listing(provider)
+        while True:
+            slot = attempts.slot()
+            if slot is not None and slot.wait > 0:
+                await _sleep(slot.wait)
+            timeout = attempts.attempt_timeout(self._core.timeout)
+            attempts.begin()
+            headers = None
+            try:
+                answer = await sender.send(request, timeout)
+            except httpx.HTTPError as error:
+                verdict = failure_verdict(error)
+            else:
+                headers = answer.headers
+                read = read_page(adapter, answer)
+                if isinstance(read, Page):
+                    attempts.succeeded(slot)
+                    local = datetime.datetime.now(datetime.UTC)
+                    return read, vendor_now(answer.headers, local)
+                verdict = read
+            step = attempts.settle(verdict, headers, slot)
+            assert not isinstance(step, EndResult)  # a page's verdict has no outcome
+            if step > 0:
+                await _sleep(step)
 
     async def _end_target(
         self, target: object, missing_ok: bool | None

@@ -59,7 +59,7 @@ class Attempts:
     def __init__(
         self,
         provider: Provider,
-        session_id: str,
+        session_id: str | None,
         *,
         missing_ok: bool,
         max_retries: int,
@@ -139,6 +139,11 @@ class Attempts:
         )
         return self._error(verdict, errors.RateLimited)
 
+    def succeeded(self, slot: Slot | None) -> None:
+        """Tell the pace an answer came that was no throttle (a page that was read)."""
+        if self.pace is not None and slot is not None:
+            self.pace.answered(slot, throttled=False)
+
     def begin(self) -> None:
         """Count an attempt about to be sent."""
         self.count += 1
@@ -215,6 +220,7 @@ class Attempts:
         return 0.0  # the pace has the wait: the next slot comes after it
 
     def _finish(self, verdict: Verdict, outcome: Outcome) -> EndResult:
+        assert self.session_id is not None  # only an end has an outcome
         result = EndResult(
             provider=self.provider,
             session_id=self.session_id,

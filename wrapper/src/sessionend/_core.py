@@ -190,6 +190,23 @@ class Core:
         )
         return Plan(parsed, session_id, EndReason(reason), chosen, adapter, attempts)
 
+    def listing(self, provider: Provider) -> Attempts:
+        """The attempts of one page request of ``provider``'s live sessions."""
+        adapter = self.adapters[provider]
+        if not adapter.lists_sessions:
+            raise ValueError(f"{provider.value} cannot list its live sessions")
+        return Attempts(
+            provider,
+            None,
+            missing_ok=False,
+            max_retries=self.max_retries,
+            max_retry_wait=self.max_retry_wait,
+            secrets=self.secrets(provider),
+            wait_headers=adapter.rate_limit.wait_headers,
+            pace=self.paces[provider],
+            deadline=self.deadline,
+        )
+
 
 def target_error(target: object, problem: Exception) -> errors.SessionEndError:
     """The error end_many yields for a target it cannot even try."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import concurrent.futures
+import datetime
 import queue
 import threading
 import time
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import Any
 
@@ -20,8 +21,17 @@ from ._lanes import Lanes, lane_of
 from ._models import EndReason, EndResult, Provider
 from ._pace import PaceState, Pacing
 from ._send import HttpxSender
+from ._sweep import (
+    SWEEP_PASSES,
+    Picker,
+    Skipped,
+    older_than_of,
+    read_page,
+    sweep_page,
+    vendor_now,
+)
 from .errors import ConfigurationError, SessionEndError
-from .providers import Request
+from .providers import Adapter, LiveSession, Page, Request
 
 __all__ = ["SessionEnder", "end_session"]
 
@@ -215,6 +225,124 @@ class SessionEnder:
             for future in pending:
                 future.cancel()
             pool.shutdown(wait=True)
+
+    def live_sessions(self, provider: Provider | str) -> Iterator[LiveSession]:
+        """The vendor's live sessions, read lazily page by page.
+
+        Raises:
+            ValueError: For an unknown provider, or one that cannot list its sessions.
+            SessionEndError: When a page cannot be had (after the usual retries).
+        """
+        parsed = Provider.parse(provider)
+        self._core.listing(parsed)  # refused before the first page is asked for
+        return (session for page, _ in self._pages(parsed) for session in page.sessions)
+
+    def sweep(
+        self,
+        providers: Iterable[Provider | str] | None = None,
+        *,
+        older_than: datetime.timedelta | float,
+        keep: Iterable[str | tuple[Provider | str, str]] = (),
+        dry_run: bool = False,
+        end_unknown_age: bool = False,
+        concurrency: int = _defaults.CONCURRENCY,
+        on_skip: Callable[[Skipped], None] | None = None,
+    ) -> Iterator[EndResult | SessionEndError | LiveSession]:
+        """End the live sessions older than ``older_than`` at the given providers.
+
+        Lists each provider's live sessions (all configured providers that can list them,
+        by default), picks those started more than ``older_than`` (a timedelta or seconds)
+        ago by the vendor's clock and not in ``keep`` (ids, or ``(provider, id)`` pairs),
+        and ends them through ``end_many`` at each provider's pace. Yields one item per
+        picked session: its EndResult (a session gone meanwhile is NOT_FOUND) or
+        SessionEndError; with ``dry_run``, the LiveSession instead, and nothing is ended. A
+        provider whose list fails yields that error and the sweep goes on. Sessions of
+        unknown age are skipped (logged, and given to ``on_skip``) unless
+        ``end_unknown_age``. The lists are read again after the ends, until a pass finds
+        nothing new, so that sessions a shifting page hid are not missed.
+
+        Raises:
+            ValueError: For a bad ``older_than``, ``keep`` or provider, before anything is sent.
+        """
+        picker = Picker(older_than_of(older_than), keep, end_unknown_age=end_unknown_age)
+        chosen = self._sweepable(providers)
+        if concurrency < 1:
+            raise ValueError(f"concurrency must be at least 1, got {concurrency!r}")
+        self._check_open()
+        return self._sweep(chosen, picker, dry_run, concurrency, on_skip)
+
+    def _sweepable(self, providers: Iterable[Provider | str] | None) -> list[Provider]:
+        if providers is None:
+            return [p for p in self.configured_providers() if self._core.adapters[p].lists_sessions]
+        chosen = [Provider.parse(provider) for provider in providers]
+        for provider in chosen:
+            self._core.listing(provider)  # refuses one that cannot list
+        return chosen
+
+    def _sweep(
+        self,
+        providers: list[Provider],
+        picker: Picker,
+        dry_run: bool,
+        concurrency: int,
+        on_skip: Callable[[Skipped], None] | None,
+    ) -> Iterator[EndResult | SessionEndError | LiveSession]:
+        failed: set[Provider] = set()
+        for _ in range(SWEEP_PASSES):
+            picked: list[LiveSession] = []
+            for provider in providers:
+                try:
+                    for page, now in self._pages(provider):
+                        picker.begin(provider, now)
+                        picked += sweep_page(picker, page, now, on_skip)
+                except SessionEndError as error:
+                    if provider not in failed:  # reported once, however many passes
+                        failed.add(provider)
+                        yield error
+            if dry_run:
+                yield from picked
+                return
+            if not picked:
+                return
+            targets = ((session.provider, session.session_id) for session in picked)
+            yield from self.end_many(targets, concurrency=concurrency, missing_ok=True)
+
+    def _pages(self, provider: Provider) -> Iterator[tuple[Page, datetime.datetime]]:
+        adapter = self._core.adapters[provider]
+        request: Request | None = adapter.list_request()
+        while request is not None:
+            page, now = self._page(provider, adapter, request)
+            yield page, now
+            request = page.next
+
+    def _page(
+        self, provider: Provider, adapter: Adapter, request: Request
+    ) -> tuple[Page, datetime.datetime]:
+        sender = self._sender(provider)
+        attempts = self._core.listing(provider)
+        while True:
+            slot = attempts.slot()
+            if slot is not None and slot.wait > 0:
+                _sleep(slot.wait)
+            timeout = attempts.attempt_timeout(self._core.timeout)
+            attempts.begin()
+            headers = None
+            try:
+                answer = sender.send(request, timeout)
+            except httpx.HTTPError as error:
+                verdict = failure_verdict(error)
+            else:
+                headers = answer.headers
+                read = read_page(adapter, answer)
+                if isinstance(read, Page):
+                    attempts.succeeded(slot)
+                    local = datetime.datetime.now(datetime.UTC)
+                    return read, vendor_now(answer.headers, local)
+                verdict = read
+            step = attempts.settle(verdict, headers, slot)
+            assert not isinstance(step, EndResult)  # a page's verdict has no outcome
+            if step > 0:
+                _sleep(step)
 
     def _end_target(self, target: object, missing_ok: bool | None) -> EndResult | SessionEndError:
         try:
