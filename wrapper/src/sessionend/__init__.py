@@ -17,7 +17,6 @@ from ._config import ProviderSettings
 from ._models import EndReason, EndResult, Outcome, Provider
 from ._pace import PaceState, Pacing
 from ._sweep import Skipped
-from .providers import LiveSession
 from ._sync import SessionEnder, end_session
 from .errors import (
     AuthenticationError,
@@ -33,6 +32,7 @@ from .errors import (
     UnexpectedResponse,
     VendorError,
 )
+from .providers import LiveSession
 
 if TYPE_CHECKING:
     from ._async import AsyncSessionEnder

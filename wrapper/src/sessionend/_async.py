@@ -242,6 +242,7 @@ class AsyncSessionEnder:
         end_unknown_age: bool = False,
         concurrency: int = _defaults.CONCURRENCY,
         on_skip: Callable[[Skipped], None] | None = None,
+        on_listed: Callable[[LiveSession], None] | None = None,
     ) -> AsyncIterator[EndResult | SessionEndError | LiveSession]:
         """End the live sessions older than ``older_than``; see SessionEnder.sweep.
 
@@ -260,7 +261,7 @@ class AsyncSessionEnder:
         if concurrency < 1:
             raise ValueError(f"concurrency must be at least 1, got {concurrency!r}")
         self._check_open()
-        return self._sweep(chosen, picker, dry_run, concurrency, on_skip)
+        return self._sweep(chosen, picker, dry_run, concurrency, on_skip, on_listed)
 
     async def _sweep(
         self,
@@ -269,6 +270,7 @@ class AsyncSessionEnder:
         dry_run: bool,
         concurrency: int,
         on_skip: Callable[[Skipped], None] | None,
+        on_listed: Callable[[LiveSession], None] | None,
     ) -> AsyncIterator[EndResult | SessionEndError | LiveSession]:
         failed: set[Provider] = set()
         for _ in range(SWEEP_PASSES):
@@ -277,7 +279,7 @@ class AsyncSessionEnder:
                 try:
                     async for page, now in self._pages(provider):
                         picker.begin(provider, now)
-                        picked += sweep_page(picker, page, now, on_skip)
+                        picked += sweep_page(picker, page, now, on_skip, on_listed)
                 except SessionEndError as error:
                     if provider not in failed:  # reported once, however many passes
                         failed.add(provider)

@@ -163,10 +163,13 @@ def sweep_page(
     page: Page,
     now: datetime.datetime,
     on_skip: Callable[[Skipped], None] | None,
+    on_listed: Callable[[LiveSession], None] | None = None,
 ) -> list[LiveSession]:
     """The sessions of ``page`` the sweep ends; the skipped ones are logged and reported."""
     picked = []
     for session in page.sessions:
+        if on_listed is not None:
+            on_listed(session)
         decision = picker.pick(session, now)
         if decision is True:
             picked.append(session)

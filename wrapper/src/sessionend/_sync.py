@@ -247,6 +247,7 @@ class SessionEnder:
         end_unknown_age: bool = False,
         concurrency: int = _defaults.CONCURRENCY,
         on_skip: Callable[[Skipped], None] | None = None,
+        on_listed: Callable[[LiveSession], None] | None = None,
     ) -> Iterator[EndResult | SessionEndError | LiveSession]:
         """End the live sessions older than ``older_than`` at the given providers.
 
@@ -258,8 +259,9 @@ class SessionEnder:
         SessionEndError; with ``dry_run``, the LiveSession instead, and nothing is ended. A
         provider whose list fails yields that error and the sweep goes on. Sessions of
         unknown age are skipped (logged, and given to ``on_skip``) unless
-        ``end_unknown_age``. The lists are read again after the ends, until a pass finds
-        nothing new, so that sessions a shifting page hid are not missed.
+        ``end_unknown_age``; ``on_listed`` sees every live session listed. The lists are
+        read again after the ends, until a pass finds nothing new, so that sessions a
+        shifting page hid are not missed.
 
         Raises:
             ValueError: For a bad ``older_than``, ``keep`` or provider, before anything is sent.
@@ -269,7 +271,7 @@ class SessionEnder:
         if concurrency < 1:
             raise ValueError(f"concurrency must be at least 1, got {concurrency!r}")
         self._check_open()
-        return self._sweep(chosen, picker, dry_run, concurrency, on_skip)
+        return self._sweep(chosen, picker, dry_run, concurrency, on_skip, on_listed)
 
     def _sweepable(self, providers: Iterable[Provider | str] | None) -> list[Provider]:
         if providers is None:
@@ -286,6 +288,7 @@ class SessionEnder:
         dry_run: bool,
         concurrency: int,
         on_skip: Callable[[Skipped], None] | None,
+        on_listed: Callable[[LiveSession], None] | None,
     ) -> Iterator[EndResult | SessionEndError | LiveSession]:
         failed: set[Provider] = set()
         for _ in range(SWEEP_PASSES):
@@ -294,7 +297,7 @@ class SessionEnder:
                 try:
                     for page, now in self._pages(provider):
                         picker.begin(provider, now)
-                        picked += sweep_page(picker, page, now, on_skip)
+                        picked += sweep_page(picker, page, now, on_skip, on_listed)
                 except SessionEndError as error:
                     if provider not in failed:  # reported once, however many passes
                         failed.add(provider)

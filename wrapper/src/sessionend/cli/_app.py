@@ -1,4 +1,4 @@
-"""The ``sessionend`` command line: end, end-many, providers, fake, demo.
+"""The ``sessionend`` command line: end, end-many, sweep, providers, fake, demo.
 
 Exit status: 0 when every session is over (ended, already ended, or not found with
 --missing-ok); 1 when an end failed, or stdout could not be written to (a full disk); 2 for
@@ -20,6 +20,7 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import IO, Annotated, Any
 
 import attrs
@@ -38,6 +39,7 @@ from ._output import human_line, input_record, record
 from ._providers import provider_rows, providers_table
 from ._reader import InputError, Reader
 from ._streams import StdoutError, flush_out, write_out
+from ._sweeping import SweepTally, parse_duration, read_keep, sweep_table, sweeping
 from ._targets import read_targets
 
 __all__ = ["app"]
@@ -316,6 +318,87 @@ def _progress(console: Console) -> Iterator[_Display]:
             lambda: progress.advance(task),
             lambda text: progress.update(task, description=text),
         )
+
+
+@app.command()
+def sweep(
+    providers: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PROVIDER]...", help=f"{PROVIDER_NAMES} (default: every configured one)"
+        ),
+    ] = None,
+    older_than: Annotated[
+        str,
+        typer.Option(
+            "--older-than", help="End sessions started longer ago than this: 90s, 30m, 2h, 1d"
+        ),
+    ] = "",
+    keep_file: Annotated[
+        Path | None,
+        typer.Option("--keep", help="A file of sessions to leave alone: provider,id or id"),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List what would be ended; end nothing")
+    ] = False,
+    end_unknown_age: Annotated[
+        bool,
+        typer.Option("--end-unknown-age", help="Also end sessions whose vendor gives no start"),
+    ] = False,
+    concurrency: Annotated[
+        int, typer.Option(min=1, max=1024, help="Ends in flight at once, per provider")
+    ] = _defaults.CONCURRENCY,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per session on stdout")
+    ] = False,
+    allow_insecure_http: Annotated[bool, INSECURE_HTTP] = False,
+) -> None:
+    """End the live sessions older than --older-than at each vendor (a table, or JSON lines)."""
+    if not older_than:
+        raise Stop("--older-than is required (e.g. --older-than 30m)")
+    try:
+        age = parse_duration(older_than)
+        chosen = [Provider.parse(name) for name in providers] if providers else None
+        keep = read_keep(keep_file) if keep_file is not None else []
+    except OSError as error:
+        raise Stop(f"cannot read {keep_file}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise Stop(str(error)) from None
+    console = _stderr()
+    started = time.monotonic()
+    rows: list[dict[str, Any]] = []
+
+    with _progress(console) as display:
+
+        def emit(item: dict[str, Any]) -> None:
+            if as_json:
+                write_out(json.dumps(item) + "\n")
+            else:
+                rows.append(item)
+            display.advance()
+
+        async def run() -> SweepTally:
+            async with AsyncSessionEnder(allow_insecure_http=allow_insecure_http) as ender:
+                return await sweeping(
+                    ender,
+                    chosen,
+                    older_than=age,
+                    keep=keep,
+                    dry_run=dry_run,
+                    end_unknown_age=end_unknown_age,
+                    concurrency=concurrency,
+                    emit=emit,
+                )
+
+        try:
+            tally = asyncio.run(run())
+        except (ConfigurationError, ValueError) as error:
+            raise Stop(str(error)) from None
+    if not as_json:
+        Console(highlight=False).print(sweep_table(rows, dry_run=dry_run))
+    console.print(tally.summary(time.monotonic() - started, dry_run=dry_run))
+    if tally.failed:
+        raise typer.Exit(FAILED)
 
 
 @app.command()
