@@ -23,6 +23,9 @@ Patches (why each exists):
    never answers blocks forever. The default becomes 15 seconds per request.
 3. Token out of repr: ``AuthenticatedClient`` is an attrs class whose ``token`` shows in its
    repr, so logging or printing a client would print the credential.
+4. uv_build range: the generator pins its projects' build backend to the uv release it was
+   made with (``uv_build>=0.12.0,<0.13.0``), so every later uv warns on each build; the range
+   becomes the wrapper's own, which the workspace is tested with.
 
 The templates give every endpoint module two public functions that do no I/O:
 ``build_request`` (the request as ``httpx.Client.request`` keywords) and ``parse_response``
@@ -189,6 +192,16 @@ PATCHES = (
 )
 
 
+PROJECT_PATCHES = (
+    Patch(
+        "uv_build range",
+        "pyproject.toml",
+        'requires = ["uv_build>=0.12.0,<0.13.0"]',
+        'requires = ["uv_build>=0.9,<0.14"]',
+    ),
+)
+
+
 def generate(vendor: str, specs_dir: Path, out_dir: Path) -> Path:
     """Generate one vendor's client project into ``out_dir/<vendor>``, replacing what is there.
 
@@ -222,6 +235,8 @@ def generate(vendor: str, specs_dir: Path, out_dir: Path) -> Path:
     package = target / f"{vendor}_client"
     for patch in PATCHES:
         patch.apply(package)
+    for patch in PROJECT_PATCHES:
+        patch.apply(target)
     for path in _files(target):
         add_header(path, spec=f"specs/{vendor}.yaml", command=f"nox -s generate -- {vendor}")
     # The generator's own ruff hooks are off (post_hooks: []) so that they run after the patches.
