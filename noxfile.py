@@ -169,7 +169,10 @@ def deps(session: nox.Session, resolution: str) -> None:
     # httpx resolves to imports a name newer pytest deprecates, an error under the suite's
     # warnings-as-errors before any test runs.
     pytest = ("pytest", "-p", "no:anyio", "-q")
-    session.run(*pytest, "--ignore=tests/contract", *session.posargs)
+    # A fresh generation matches generated/ only with the locked generator and what it
+    # imports (nox -s check_generated); here some of those are resolved anew.
+    unlocked = "--deselect=tests/pipeline/test_generated_up_to_date.py"
+    session.run(*pytest, "--ignore=tests/contract", unlocked, *session.posargs)
     session.run(
         *pytest, "tests/contract", "--record-mode=none", "--block-network", *session.posargs
     )
