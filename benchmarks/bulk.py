@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 import attrs
@@ -17,12 +17,14 @@ import httpx_aiohttp
 import requests
 from sessionend import AsyncSessionEnder, EndResult, Outcome, Provider, SessionEnder, _defaults
 
-from .server import FakeServer, Stopwatch, raw_request
+from . import generated
+from .server import PROVIDERS, FakeServer, RawRequest, Stopwatch, raw_request
 
 __all__ = ["VARIANTS", "BulkRun", "Variant", "run_variant"]
 
 Target = tuple[Provider, str]
-Send = Callable[[Target], Awaitable[bool]]
+Item = TypeVar("Item")
+Send = Callable[[Item], Awaitable[bool]]
 
 DEADLINE = 900.0
 """Seconds one variant may take before it is abandoned."""
@@ -57,15 +59,15 @@ class BulkRun:
         return self.server_cpu / self.wall
 
 
-async def _in_pool(targets: Iterable[Target], concurrency: int, send: Send) -> int:
+async def _in_pool(items: Iterable[Item], concurrency: int, send: Send[Item]) -> int:
     # `concurrency` workers draining one iterator: the hand-written equivalent of end_many.
-    remaining = iter(targets)
+    remaining = iter(items)
     ended = 0
 
     async def worker() -> None:
         nonlocal ended
-        for target in remaining:
-            confirmed = await send(target)  # awaited first: `ended += await ...` loses counts
+        for item in remaining:
+            confirmed = await send(item)  # awaited first: `ended += await ...` loses counts
             ended += confirmed
 
     await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -74,15 +76,23 @@ async def _in_pool(targets: Iterable[Target], concurrency: int, send: Send) -> i
 
 async def _timed_pool(
     server: FakeServer,
-    warmup: Sequence[Target],
-    measured: Sequence[Target],
+    warmup: Sequence[Item],
+    measured: Sequence[Item],
     concurrency: int,
-    send: Send,
+    send: Send[Item],
 ) -> tuple[int, Stopwatch]:
     await _in_pool(warmup, concurrency, send)
     with Stopwatch(server) as stopwatch:
         ended = await _in_pool(measured, concurrency, send)
     return ended, stopwatch
+
+
+def _raw_requests(server: FakeServer, targets: Sequence[Target]) -> list[RawRequest]:
+    # Built before the clock starts: the hand-written clients only send.
+    return [
+        raw_request(server.base_url(provider), provider, session_id)
+        for provider, session_id in targets
+    ]
 
 
 async def aiohttp_loop(
@@ -92,56 +102,20 @@ async def aiohttp_loop(
     connector = aiohttp.TCPConnector(limit=_defaults.MAX_CONNECTIONS)
     async with aiohttp.ClientSession(connector=connector) as session:
 
-        async def send(target: Target) -> bool:
-            provider, session_id = target
-            request = raw_request(server.base_url(provider), provider, session_id)
+        async def send(request: RawRequest) -> bool:
             async with session.request(
-                request.method, request.url, headers=request.headers, json=request.json
+                request.method, request.url, headers=request.headers, data=request.content
             ) as response:
                 await response.read()
                 return 200 <= response.status < 300
 
-        return await _timed_pool(server, warmup, measured, concurrency, send)
-
-
-def _generated_clients(
-    server: FakeServer, transport: Callable[[], httpx.AsyncBaseTransport] | None
-) -> dict[Provider, Any]:
-    # What a plain openapi-python-client user writes: one client per vendor, defaults kept.
-    from akool_client import AuthenticatedClient as AkoolClient
-    from digitalsamba_client import AuthenticatedClient as DigitalSambaClient
-    from elizaos_client import AuthenticatedClient as ElizaOSClient
-    from liveavatar_client import AuthenticatedClient as LiveAvatarClient
-    from openhands_client import AuthenticatedClient as OpenHandsClient
-
-    def header(provider: Provider, name: str) -> dict[str, Any]:
-        request = raw_request("", provider, "x")
-        options = {"token": request.headers[name], "prefix": "", "auth_header_name": name}
-        return options | ({"httpx_args": {"transport": transport()}} if transport else {})
-
-    basic = raw_request("", Provider.DIGITALSAMBA, "x").headers["Authorization"].split()[1]
-    return {
-        Provider.LIVEAVATAR: LiveAvatarClient(
-            base_url=server.base_url(Provider.LIVEAVATAR),
-            **header(Provider.LIVEAVATAR, "X-API-KEY"),
-        ),
-        Provider.AKOOL: AkoolClient(
-            base_url=server.base_url(Provider.AKOOL), **header(Provider.AKOOL, "x-api-key")
-        ),
-        Provider.OPENHANDS: OpenHandsClient(
-            base_url=server.base_url(Provider.OPENHANDS),
-            **header(Provider.OPENHANDS, "X-Session-API-Key"),
-        ),
-        Provider.DIGITALSAMBA: DigitalSambaClient(
-            base_url=server.base_url(Provider.DIGITALSAMBA),
-            token=basic,
-            prefix="Basic",
-            httpx_args={"transport": transport()} if transport else {},
-        ),
-        Provider.ELIZAOS: ElizaOSClient(
-            base_url=server.base_url(Provider.ELIZAOS), **header(Provider.ELIZAOS, "X-API-KEY")
-        ),
-    }
+        return await _timed_pool(
+            server,
+            _raw_requests(server, warmup),
+            _raw_requests(server, measured),
+            concurrency,
+            send,
+        )
 
 
 async def generated_default(
@@ -170,45 +144,31 @@ async def _generated(
     concurrency: int,
     transport: Callable[[], httpx.AsyncBaseTransport] | None,
 ) -> tuple[int, Stopwatch]:
-    import uuid
+    # What a plain openapi-python-client user writes: one client per vendor, defaults kept,
+    # each end through the endpoint module's build_request and parse_response.
+    operations = {provider: generated.operation(provider) for provider in PROVIDERS}
+    clients = {
+        provider: generated.client(
+            provider,
+            server.base_url(provider),
+            {"transport": transport()} if transport is not None else {},
+        )
+        for provider in PROVIDERS
+    }
 
-    from akool_client.api.session_management import (
-        post_api_open_v_4_live_avatar_session_close as akool_close,
-    )
-    from akool_client.models import CloseSessionBody
-    from digitalsamba_client.api.sessions import end_the_specified_live_session as samba_end
-    from elizaos_client.api.default import end_session as eliza_end
-    from liveavatar_client.api.sessions import stop_session_v1_sessions_stop_post as avatar_stop
-    from liveavatar_client.models import SessionEndReasonEnum, StopSessionSchema
-    from openhands_client.api.default import (
-        stop_conversation_api_conversations_conversation_id_stop_post as hands_stop,
-    )
+    def calls(targets: Sequence[Target]) -> list[tuple[Provider, dict[str, Any]]]:
+        # The model objects and arguments a caller already holds, made before the clock starts.
+        return [
+            (provider, operations[provider].arguments(provider, session_id))
+            for provider, session_id in targets
+        ]
 
-    clients = _generated_clients(server, transport)
-
-    async def send(target: Target) -> bool:
-        provider, session_id = target
-        client = clients[provider]
-        response: Any
-        if provider is Provider.LIVEAVATAR:
-            body = StopSessionSchema(
-                session_id=uuid.UUID(session_id), reason=SessionEndReasonEnum.USER_CLOSED
-            )
-            response = await avatar_stop.asyncio_detailed(client=client, body=body)
-        elif provider is Provider.AKOOL:
-            response = await akool_close.asyncio_detailed(
-                client=client, body=CloseSessionBody(id=session_id)
-            )
-        elif provider is Provider.OPENHANDS:
-            response = await hands_stop.asyncio_detailed(session_id, client=client)
-        elif provider is Provider.DIGITALSAMBA:
-            response = await samba_end.asyncio_detailed(session_id, client=client)
-        else:
-            response = await eliza_end.asyncio_detailed(session_id, client=client)
-        return 200 <= int(response.status_code) < 300
+    async def send(call: tuple[Provider, dict[str, Any]]) -> bool:
+        provider, arguments = call
+        return await operations[provider].send(clients[provider], arguments)
 
     try:
-        return await _timed_pool(server, warmup, measured, concurrency, send)
+        return await _timed_pool(server, calls(warmup), calls(measured), concurrency, send)
     finally:
         for client in clients.values():
             await client.get_async_httpx_client().aclose()
@@ -275,23 +235,22 @@ async def requests_snippet(
     """The vendors' documented Python snippet: ``requests.request`` per call, in turn."""
     del concurrency  # the snippet has none
 
-    def send(target: Target) -> bool:
-        provider, session_id = target
-        request = raw_request(server.base_url(provider), provider, session_id)
+    def send(request: RawRequest) -> bool:
         response = requests.request(
             request.method,
             request.url,
-            json=request.json,
+            data=request.content,
             headers=dict(request.headers),
             timeout=30,  # the snippet has none; a benchmark must not hang
         )
         return 200 <= response.status_code < 300
 
     def run() -> tuple[int, Stopwatch]:
-        for target in warmup[:10]:
-            send(target)
+        for request in _raw_requests(server, warmup[:10]):
+            send(request)
+        requests_ = _raw_requests(server, measured)
         with Stopwatch(server) as stopwatch:
-            ended = sum(send(target) for target in measured)
+            ended = sum(send(request) for request in requests_)
         return ended, stopwatch
 
     return await asyncio.to_thread(run)

@@ -24,7 +24,7 @@ import attrs
 from .bulk import VARIANTS, BulkRun, run_variant
 from .importtime import ImportRun, run_import
 from .memory import MemoryRun, run_memory
-from .server import FakeServer
+from .server import PROVIDERS, FakeServer
 from .single import SingleRun, run_single
 
 __all__ = ["Results", "main", "results_table"]
@@ -154,7 +154,8 @@ def results_table(results: Results) -> str:
         f"aiohttp loop and {min(vs_generated):.1f}x to {max(vs_generated):.1f}x the generated "
         "clients on httpx's default transport: the table compares each variant's best round.",
         "",
-        f"Bulk: {results.options['targets']:,} ends over the five providers at concurrency "
+        f"Bulk: {results.options['targets']:,} ends over the {len(PROVIDERS)} providers at "
+        f"concurrency "
         f"{results.options['concurrency']} (the snippet: one at a time), best of "
         f"{results.options['rounds']} rounds. The fake server answers about "
         f"{results.server_capacity():,.0f} ends/s on its core (its own process, on "

@@ -3,99 +3,94 @@
 The server runs in a separate process so it has a core of its own: a server sharing the
 client's interpreter would slow both, and hide where the time goes. Its CPU time is read
 around each measurement, so a server bottleneck shows in the output.
+
+Every vendor comes from the registry (``sessionend.providers.ADAPTERS``): its fake
+credentials are made from the names its adapter declares, and the request a hand-written
+client sends is the one its adapter describes. A vendor added to the registry is benchmarked
+as it is.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import multiprocessing
 import multiprocessing.connection
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any
-from urllib.parse import quote
 
 import attrs
 import httpx
 import psutil
-from sessionend import Provider, ProviderSettings
+from sessionend import EndReason, Provider, ProviderSettings
+from sessionend.providers import ADAPTERS, Adapter
 
-__all__ = ["PROVIDERS", "FakeServer", "RawRequest", "raw_request", "settings_for"]
+__all__ = [
+    "CREDENTIALS",
+    "PROVIDERS",
+    "FakeServer",
+    "RawRequest",
+    "adapter",
+    "raw_request",
+    "settings_for",
+]
 
-PROVIDERS = tuple(Provider)
+PROVIDERS = tuple(ADAPTERS)
 
-# Fixed, fake credentials: the client side must know what the server accepts.
+
+def _credentials(provider: Provider) -> dict[str, str]:
+    # Fixed, fake values: the client side must know what the server accepts.
+    return {
+        credential.name: f"bench-{provider.value}-{credential.name}"
+        for credential in ADAPTERS[provider].credentials
+    }
+
+
 CREDENTIALS: Mapping[Provider, Mapping[str, str]] = {
-    Provider.LIVEAVATAR: {"api_key": "bench-liveavatar-key"},
-    Provider.AKOOL: {"api_key": "bench-akool-key"},
-    Provider.OPENHANDS: {"api_key": "bench-openhands-key"},
-    Provider.DIGITALSAMBA: {"team_id": "bench-team", "developer_key": "bench-ds-key"},
-    Provider.ELIZAOS: {"api_key": "bench-elizaos-key"},
+    provider: _credentials(provider) for provider in PROVIDERS
 }
+
+# One adapter per vendor, for describing requests; none of them ever sees an answer here,
+# so one that remembers what worked (Digital Samba's method) describes its first try.
+_ADAPTERS: Mapping[Provider, Adapter] = {provider: ADAPTERS[provider]() for provider in PROVIDERS}
 
 LIFETIME = 1800.0
 """Seconds after which the server process stops by itself, whatever happens to its parent."""
 
 
+def adapter(provider: Provider) -> Adapter:
+    """The adapter that describes ``provider``'s requests in the benchmarks."""
+    return _ADAPTERS[provider]
+
+
 @attrs.frozen
 class RawRequest:
-    """One end-session request as a hand-written client sends it."""
+    """One end-session request as a hand-written client sends it: nothing left to build."""
 
     method: str
     url: str
     headers: Mapping[str, str]
-    json: Any = None
+    content: bytes | None = None
 
 
 def raw_request(base_url: str, provider: Provider, session_id: str) -> RawRequest:
-    """The request that ends ``session_id`` at ``provider``, written from the vendors' docs."""
-    credentials = CREDENTIALS[provider]
-    segment = quote(session_id, safe="")
-    if provider is Provider.LIVEAVATAR:
-        return RawRequest(
-            "POST",
-            f"{base_url}/v1/sessions/stop",
-            {"X-API-KEY": credentials["api_key"]},
-            {"session_id": session_id, "reason": "USER_CLOSED"},
-        )
-    if provider is Provider.AKOOL:
-        return RawRequest(
-            "POST",
-            f"{base_url}/api/open/v4/liveAvatar/session/close",
-            {"x-api-key": credentials["api_key"]},
-            {"id": session_id},
-        )
-    if provider is Provider.OPENHANDS:
-        return RawRequest(
-            "POST",
-            f"{base_url}/api/conversations/{segment}/stop",
-            {"X-Session-API-Key": credentials["api_key"]},
-        )
-    if provider is Provider.DIGITALSAMBA:
-        pair = f"{credentials['team_id']}:{credentials['developer_key']}"
-        return RawRequest(
-            "POST",
-            f"{base_url}/api/v1/sessions/{segment}/end",
-            {"Authorization": "Basic " + base64.b64encode(pair.encode()).decode()},
-        )
-    return RawRequest(
-        "DELETE",
-        f"{base_url}/api/messaging/sessions/{segment}",
-        {"X-API-KEY": credentials["api_key"]},
-    )
+    """The request that ends ``session_id`` at ``provider``, as its adapter describes it.
+
+    Method, path, body and headers are the adapter's, the credential headers its
+    ``auth_headers``: the bytes a client written from the vendor's documentation sends.
+    """
+    described = _ADAPTERS[provider]
+    request = described.request(session_id, EndReason.USER_CLOSED, fallback=False)
+    headers = {**request.headers, **described.auth_headers(CREDENTIALS[provider])}
+    return RawRequest(request.method, base_url + request.path, headers, request.body)
 
 
 def settings_for(port: int) -> dict[Provider, ProviderSettings]:
     """Settings for SessionEnder and AsyncSessionEnder that point at the server on ``port``."""
     return {
         provider: ProviderSettings(
-            api_key=CREDENTIALS[provider].get("api_key"),
-            team_id=CREDENTIALS[provider].get("team_id"),
-            developer_key=CREDENTIALS[provider].get("developer_key"),
-            base_url=f"http://127.0.0.1:{port}/{provider.value}",
+            base_url=f"http://127.0.0.1:{port}/{provider.value}", **CREDENTIALS[provider]
         )
         for provider in PROVIDERS
     }
@@ -128,7 +123,7 @@ def _serve(port: int, ready: multiprocessing.connection.Connection) -> None:
 
 
 class FakeServer:
-    """The five fake vendors served by a child process on a loopback port."""
+    """The fake vendors served by a child process on a loopback port."""
 
     def __init__(self) -> None:
         self.port = 0

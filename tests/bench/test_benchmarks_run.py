@@ -12,8 +12,10 @@ from pathlib import Path
 
 import attrs
 import pytest
+from sessionend import EndReason, Provider
+from sessionend.providers import ADAPTERS, Request
 
-from benchmarks import run
+from benchmarks import generated, run, server
 from benchmarks.bulk import VARIANTS
 
 
@@ -110,3 +112,23 @@ def test_the_table_says_when_the_server_held_the_loop_back(
     table = run.results_table(attrs.evolve(measured, bulk=(loop, *others)))
     assert ("the loop was server-bound" in table) is held_back
     assert f"| {client_cpu:.0%} | {server_cpu:.0%} |" in table
+
+
+@pytest.mark.parametrize("provider", list(ADAPTERS))
+def test_every_vendor_is_benchmarked_from_its_adapter(provider: Provider) -> None:
+    # The hand-written clients send what the adapter describes, and the generated client's
+    # operation builds that same request: nothing per vendor is written in benchmarks/.
+    assert provider in server.PROVIDERS
+    adapter = ADAPTERS[provider]()
+    session_id = adapter.example_session_id
+    described = adapter.request(session_id, EndReason.USER_CLOSED, fallback=False)
+    raw = server.raw_request("http://127.0.0.1:1/x", provider, session_id)
+    assert (raw.method, raw.url, raw.content) == (
+        described.method,
+        "http://127.0.0.1:1/x" + described.path,
+        described.body,
+    )
+    assert adapter.auth_headers(server.CREDENTIALS[provider]).items() <= raw.headers.items()
+    operation = generated.operation(provider)
+    keywords = operation.module.build_request(**operation.arguments(provider, session_id))
+    assert Request.from_generated(keywords) == described
