@@ -45,7 +45,7 @@ class Operation:
         if self.body_model is not None:
             # The body the adapter describes, as the generated model: whatever the vendor's
             # body holds (an id field, a reason), no name is needed here.
-            request = adapter(provider).request(session_id, EndReason.USER_CLOSED, fallback=False)
+            request = adapter(provider).request(session_id, EndReason.USER_CLOSED)
             assert request.body is not None, "an operation with a body model sends a body"
             arguments["body"] = self.body_model.from_dict(json.loads(request.body))
         return arguments
@@ -97,7 +97,7 @@ def operation(provider: Provider) -> Operation:
     """
     described = adapter(provider)
     session_id = described.example_session_id
-    wanted = described.request(session_id, EndReason.USER_CLOSED, fallback=False)
+    wanted = described.request(session_id, EndReason.USER_CLOSED)
     matches = []
     for module in _endpoint_modules(described.generated_package):
         candidate = _candidate(module)

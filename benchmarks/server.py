@@ -81,7 +81,7 @@ def raw_request(base_url: str, provider: Provider, session_id: str) -> RawReques
     ``auth_headers``: the bytes a client written from the vendor's documentation sends.
     """
     described = _ADAPTERS[provider]
-    request = described.request(session_id, EndReason.USER_CLOSED, fallback=False)
+    request = described.request(session_id, EndReason.USER_CLOSED)
     headers = {**request.headers, **described.auth_headers(CREDENTIALS[provider])}
     return RawRequest(request.method, base_url + request.path, headers, request.body)
 

@@ -26,6 +26,9 @@ Patches (why each exists):
 4. uv_build range: the generator pins its projects' build backend to the uv release it was
    made with (``uv_build>=0.12.0,<0.13.0``), so every later uv warns on each build; the range
    becomes the wrapper's own, which the workspace is tested with.
+5. httpx range: the generator caps httpx below its next minor (``<0.29.0``), which would pin
+   every user of the wrapper there; the range becomes the wrapper's (``>=0.27,<1``), which
+   ``nox -s deps`` tests at both ends.
 
 The templates give every endpoint module two public functions that do no I/O:
 ``build_request`` (the request as ``httpx.Client.request`` keywords) and ``parse_response``
@@ -193,6 +196,12 @@ PATCHES = (
 
 
 PROJECT_PATCHES = (
+    Patch(
+        "httpx range",
+        "pyproject.toml",
+        '"httpx>=0.23.1,<0.29.0",',
+        '"httpx>=0.27,<1",',
+    ),
     Patch(
         "uv_build range",
         "pyproject.toml",

@@ -121,7 +121,7 @@ def test_every_vendor_is_benchmarked_from_its_adapter(provider: Provider) -> Non
     assert provider in server.PROVIDERS
     adapter = ADAPTERS[provider]()
     session_id = adapter.example_session_id
-    described = adapter.request(session_id, EndReason.USER_CLOSED, fallback=False)
+    described = adapter.request(session_id, EndReason.USER_CLOSED)
     raw = server.raw_request("http://127.0.0.1:1/x", provider, session_id)
     assert (raw.method, raw.url, raw.content) == (
         described.method,

@@ -49,7 +49,7 @@ class AsyncSessionEnder:
     """Ends sessions at any provider from asyncio code; see SessionEnder for the arguments.
 
     ``transport`` is an ``httpx.AsyncBaseTransport``; without one, each provider gets its own
-    pool on aiohttp (through httpx-aiohttp), which keeps up with bulk ends where httpx's
+    pool on aiohttp (its public API), which keeps up with bulk ends where httpx's
     default async transport does not.
     """
 
