@@ -5,16 +5,23 @@ from __future__ import annotations
 import asyncio
 import datetime
 import ssl
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Hashable, Iterable, Mapping
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Callable,
+    Hashable,
+    Iterable,
+    Mapping,
+)
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import httpx
 
 from . import _defaults
-from ._attempts import failure_verdict
 from ._config import ProviderSettings
 from ._core import Core, target_error, unpack
+from ._exchange import Exchange, Sleep, end_steps, page_steps
 from ._lanes import Lanes, lane_of
 from ._models import EndReason, EndResult, Provider
 from ._pace import PaceState, Pacing
@@ -24,12 +31,10 @@ from ._sweep import (
     Picker,
     Skipped,
     older_than_of,
-    read_page,
     sweep_page,
-    vendor_now,
 )
 from .errors import ConfigurationError, SessionEndError
-from .providers import Adapter, LiveSession, Page, Request
+from .providers import Adapter, Answer, LiveSession, Page, Request
 
 __all__ = ["AsyncSessionEnder"]
 
@@ -41,6 +46,8 @@ if TYPE_CHECKING:
     from ._aiohttp import AiohttpSender
 
     Sender: TypeAlias = AiohttpSender | AsyncHttpxSender
+
+T = TypeVar("T")
 
 Targets = Iterable[tuple[Provider | str, str]] | AsyncIterable[tuple[Provider | str, str]]
 
@@ -123,35 +130,7 @@ class AsyncSessionEnder:
         except ConfigurationError as error:
             error.session_id = session_id  # name the session the caller asked about
             raise
-        adapter, attempts = plan.adapter, plan.attempts
-        after: Request | None = None
-        follow: Request | None = None
-        while True:
-            slot = attempts.slot()
-            if slot is not None and slot.wait > 0:
-                await _sleep(slot.wait)
-            timeout = attempts.attempt_timeout(plan.timeout)
-            attempts.begin()
-            if follow is None:
-                request = adapter.request(plan.session_id, plan.reason, after=after)
-            else:
-                request, follow = follow, None
-            headers = None
-            try:
-                answer = await sender.send(request, timeout)
-            except httpx.HTTPError as error:
-                verdict = failure_verdict(error)
-            else:
-                headers = answer.headers
-                verdict = adapter.judge(answer)
-            step = attempts.settle(verdict, headers, slot)
-            if isinstance(step, EndResult):
-                return step
-            if verdict.again:
-                after = request
-            follow = verdict.follow
-            if step > 0:
-                await _sleep(step)
+        return await _drive(end_steps(plan), sender)
 
     async def end_many(
         self,
@@ -305,31 +284,8 @@ class AsyncSessionEnder:
     async def _page(
         self, provider: Provider, adapter: Adapter, request: Request
     ) -> tuple[Page, datetime.datetime]:
-        sender = self._sender(provider)
-        attempts = self._core.listing(provider)
-        while True:
-            slot = attempts.slot()
-            if slot is not None and slot.wait > 0:
-                await _sleep(slot.wait)
-            timeout = attempts.attempt_timeout(self._core.timeout)
-            attempts.begin()
-            headers = None
-            try:
-                answer = await sender.send(request, timeout)
-            except httpx.HTTPError as error:
-                verdict = failure_verdict(error)
-            else:
-                headers = answer.headers
-                read = read_page(adapter, answer)
-                if isinstance(read, Page):
-                    attempts.succeeded(slot)
-                    local = datetime.datetime.now(datetime.UTC)
-                    return read, vendor_now(answer.headers, local)
-                verdict = read
-            step = attempts.settle(verdict, headers, slot)
-            assert not isinstance(step, EndResult)  # a page's verdict has no outcome
-            if step > 0:
-                await _sleep(step)
+        steps = page_steps(adapter, self._core.listing(provider), request, self._core.timeout)
+        return await _drive(steps, self._sender(provider))
 
     async def _end_target(
         self, target: object, missing_ok: bool | None
@@ -387,6 +343,25 @@ class AsyncSessionEnder:
         traceback: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+async def _drive(steps: Exchange[T], sender: Sender) -> T:
+    """Carry out an exchange's steps on asyncio: send, sleep, and hand back each reply."""
+    step = next(steps)
+    while True:
+        reply: Answer | httpx.HTTPError | None = None
+        if isinstance(step, Sleep):
+            await _sleep(step.seconds)
+        else:
+            try:
+                reply = await sender.send(step.request, step.timeout)
+            except httpx.HTTPError as error:
+                reply = error
+        try:
+            step = steps.send(reply)
+        except StopIteration as done:
+            result: T = done.value
+            return result
 
 
 async def _aiter(
