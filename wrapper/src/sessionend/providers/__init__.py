@@ -6,10 +6,9 @@ Everything that lists vendors reads ``ADAPTERS``: adding a vendor is adding its 
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Mapping
 
+from .._discovery import public_modules
 from .._models import Provider
 from ._base import Adapter, Answer, Credential, LiveSession, Page, RateLimit, Request, Verdict
 
@@ -28,10 +27,7 @@ __all__ = [
 
 def _discover() -> dict[Provider, type[Adapter]]:
     found: dict[Provider, type[Adapter]] = {}
-    for module_info in pkgutil.iter_modules(__path__):
-        if module_info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
+    for module in public_modules(__name__, __path__):
         adapter: type[Adapter] = module.ADAPTER
         if adapter.provider in found:
             raise RuntimeError(f"two adapters for {adapter.provider.value}")

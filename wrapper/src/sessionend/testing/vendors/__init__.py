@@ -6,10 +6,9 @@ of the same name; ``FAKES`` finds them all, so adding a vendor's fake is adding 
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Mapping
 
+from ..._discovery import public_modules
 from ..._models import Provider
 from ._base import Documented, Received, Reply, SessionState, Showcase, Vendor
 from .digitalsamba import FakeDigitalSamba
@@ -28,10 +27,7 @@ __all__ = [
 
 def _discover() -> dict[Provider, type[Vendor]]:
     found: dict[Provider, type[Vendor]] = {}
-    for module_info in pkgutil.iter_modules(__path__):
-        if module_info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
+    for module in public_modules(__name__, __path__):
         fake: type[Vendor] = module.FAKE
         found[fake.provider] = fake
     return {provider: found[provider] for provider in Provider if provider in found}
