@@ -8,7 +8,11 @@ from sessionend.providers import Request
 
 
 def test_query_parameters_are_encoded_once_as_httpx_encodes_them() -> None:
-    params = {"live": "true", "limit": 100, "ids": ["a b", "c;d", "é"]}
+    params: dict[str, str | int | list[str]] = {
+        "live": "true",
+        "limit": 100,
+        "ids": ["a b", "c;d", "é"],
+    }
     request = Request.from_generated({"method": "get", "url": "/api/v1/sessions", "params": params})
     assert request.method == "GET"
     expected = httpx.Request("GET", "https://h/api/v1/sessions", params=params).url.raw_path
