@@ -128,23 +128,32 @@ class LiveAvatar(Adapter):
         if verdict is not None:
             return verdict
         parsed = listing.parse_response(answer)
+        body = json_body(answer)
         if parsed is None:
             if answer.status_code == 422:
-                return _rejected(answer.status_code, json_body(answer))
+                return _rejected(answer.status_code, body)
+            code = body.get("code") if isinstance(body, dict) else None
+            failed = isinstance(code, int) and not isinstance(code, bool)
+            if failed and code not in SUCCESS_CODES and 200 <= answer.status_code < 300:
+                # A failure's envelope, its data null: the code says why.
+                return _list_failed(code, body.get("message"), answer.status_code)
             return _listing.status_verdict(answer)
         if isinstance(parsed, HTTPValidationError):
-            return _rejected(answer.status_code, json_body(answer))
+            return _rejected(answer.status_code, body)
         if parsed.code not in SUCCESS_CODES:
-            message = parsed.message if isinstance(parsed.message, str) else None
-            return Verdict(
-                error=errors.VendorError,
-                message="listing failed",
-                http_status=answer.status_code,
-                vendor_code=parsed.code if isinstance(parsed.code, int) else None,
-                vendor_message=message,
-            )
+            return _list_failed(parsed.code, parsed.message, answer.status_code)
         page = _listing.query_int(_listing.query_of(answer.request), "page", 1)
         return _page_from_generated(parsed, page)
+
+
+def _list_failed(code: object, message: object, status: int) -> Verdict:
+    return Verdict(
+        error=errors.VendorError,
+        message="listing failed",
+        http_status=status,
+        vendor_code=code if isinstance(code, int) else None,
+        vendor_message=message if isinstance(message, str) else None,
+    )
 
 
 def _page_request(page: int) -> Request:
