@@ -2,7 +2,8 @@
 
 A test in ``test_<vendor>.py`` named ``test_<scenario>`` replays
 ``cassettes/<vendor>/<scenario>.yaml`` (the same cassette through SessionEnder and
-AsyncSessionEnder). Record modes are pytest-recording's (``--record-mode``, "none" unless
+AsyncSessionEnder; a ``list`` scenario through the adapter's list walk, on the sync and async
+httpx senders). Record modes are pytest-recording's (``--record-mode``, "none" unless
 given); with ``CONTRACT_DOCUMENTED_VENDORS=1`` a recording is answered by the documented
 vendors of ``documented.py`` (the fakes' declared answers) instead of the real ones.
 """
@@ -18,7 +19,11 @@ from typing import Any
 
 import httpx
 import pytest
-from sessionend import AsyncSessionEnder, EndResult, ProviderSettings, SessionEnder
+from sessionend import AsyncSessionEnder, EndResult, Provider, ProviderSettings, SessionEnder
+from sessionend._core import Connection
+from sessionend._send import HttpxSender
+from sessionend._send_async import AsyncHttpxSender
+from sessionend.providers import ADAPTERS, Adapter, Page, Verdict
 
 from tests.support import record_retry_waits
 
@@ -121,3 +126,76 @@ def ender(request: pytest.FixtureRequest, default_cassette_name: str) -> Ender:
     if os.environ.get("CONTRACT_DOCUMENTED_VENDORS") == "1":
         handler = DocumentedVendor(_vendor_of(request.module), default_cassette_name)
     return Ender(str(request.param), handler)
+
+
+class Lister:
+    """Walks one vendor's list of live sessions, page by page, as its adapter describes it.
+
+    The enders' own listing is not used here: this checks the adapter's requests and its
+    reading of each answer, on both httpx senders, against the recorded answers.
+    """
+
+    def __init__(self, mode: str, handler: Callable[[httpx.Request], httpx.Response] | None):
+        self.mode = mode
+        self.handler = handler
+
+    def walk(
+        self, provider: str, *, credentials: Mapping[str, str] | None = None, pages: int = 10
+    ) -> list[Page | Verdict]:
+        """Every page (or the Verdict that stopped the walk), at most ``pages`` of them.
+
+        Credentials not given come from the environment, as the enders read them.
+        """
+        adapter = ADAPTERS[Provider(provider)]()
+        values = dict(credentials or {})
+        for credential in adapter.credentials:
+            values.setdefault(credential.name, os.environ.get(credential.variable, ""))
+        base_url = os.environ.get(adapter.base_url_variable) or adapter.default_base_url
+        connection = Connection(base_url.rstrip("/"), adapter.auth_headers(values))
+        if self.mode == "sync":
+            transport = httpx.MockTransport(self.handler) if self.handler else None
+            sender = HttpxSender(connection, transport)
+            try:
+                return _walk(adapter, sender.send, pages)
+            finally:
+                sender.close()
+
+        async def main() -> list[Page | Verdict]:
+            transport = httpx.MockTransport(self.handler) if self.handler else None
+            sender = AsyncHttpxSender(connection, transport)
+            try:
+                found: list[Page | Verdict] = []
+                request = adapter.list_request()
+                while len(found) < pages:
+                    found.append(adapter.read_page(await sender.send(request, 10.0)))
+                    last = found[-1]
+                    if not isinstance(last, Page) or last.next is None:
+                        break
+                    request = last.next
+                return found
+            finally:
+                await sender.close()
+
+        return asyncio.run(main())
+
+
+def _walk(adapter: Adapter, send: Callable[..., Any], pages: int) -> list[Page | Verdict]:
+    found: list[Page | Verdict] = []
+    request = adapter.list_request()
+    while len(found) < pages:
+        found.append(adapter.read_page(send(request, 10.0)))
+        last = found[-1]
+        if not isinstance(last, Page) or last.next is None:
+            break
+        request = last.next
+    return found
+
+
+@pytest.fixture(params=["sync", "async"])
+def lister(request: pytest.FixtureRequest, default_cassette_name: str) -> Lister:
+    """The list walk of the test's scenario; the real network (or the cassette) unless
+    CONTRACT_DOCUMENTED_VENDORS=1 has a recording answered by the documented vendors."""
+    handler = None
+    if os.environ.get("CONTRACT_DOCUMENTED_VENDORS") == "1":
+        handler = DocumentedVendor(_vendor_of(request.module), default_cassette_name)
+    return Lister(str(request.param), handler)

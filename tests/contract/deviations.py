@@ -51,9 +51,12 @@ _FASTAPI_DETAIL: dict[str, Any] = {
     "properties": {"detail": {"type": "string"}},
 }
 _LIVEAVATAR = "/paths/~1v1~1sessions~1stop/post/responses"
+_LIVEAVATAR_LIST = "/paths/~1v1~1sessions/get/responses"
 _OPENHANDS = "/paths/~1api~1conversations~1{conversation_id}~1stop/post/responses"
 _DIGITALSAMBA = "/paths/~1api~1v1~1sessions~1{session}~1end"
 _ELIZAOS = "/paths/~1api~1messaging~1sessions~1{sessionId}/delete"
+_ELIZAOS_LIST = "/paths/~1api~1messaging~1sessions/get"
+_DIGITALSAMBA_LIST = "/paths/~1api~1v1~1sessions/get"
 _ELIZA_ERROR: dict[str, Any] = {
     "type": "object",
     "required": ["success", "error"],
@@ -106,13 +109,18 @@ DEVIATIONS: tuple[Deviation, ...] = (
     Deviation(
         "liveavatar",
         "bad-key-401",
-        "401 for a refused API key, with FastAPI's error body {detail}",
+        "401 for a refused API key, to a stop or a list, with FastAPI's error body {detail}",
         "not documented: the spec declares X-API-KEY and Bearer security but no 401; the body "
         "is assumed to be FastAPI's",
         (
             Edit(
                 "add",
                 f"{_LIVEAVATAR}/401",
+                {"description": "Unauthorized", "content": _json(_FASTAPI_DETAIL)},
+            ),
+            Edit(
+                "add",
+                f"{_LIVEAVATAR_LIST}/401",
                 {"description": "Unauthorized", "content": _json(_FASTAPI_DETAIL)},
             ),
         ),
@@ -135,6 +143,21 @@ DEVIATIONS: tuple[Deviation, ...] = (
                         "closed_at": {"type": "integer"},
                     },
                 },
+            ),
+        ),
+    ),
+    Deviation(
+        "akool",
+        "list-create-time",
+        "each listed session carries create_time, in epoch milliseconds",
+        "assumed: docs.akool.com/ai-tools-suite/live-avatar/list-sessions documents no time "
+        "field; Akool's other records carry create_time in epoch milliseconds (its avatar "
+        "list's example: 1700788730000)",
+        (
+            Edit(
+                "add",
+                "/components/schemas/SessionListItem/properties/create_time",
+                {"type": "integer", "minimum": 0},
             ),
         ),
     ),
@@ -224,13 +247,21 @@ DEVIATIONS: tuple[Deviation, ...] = (
     Deviation(
         "digitalsamba",
         "bad-key-401",
-        "401 for refused credentials, with the API's error body {message}",
-        "not documented for this operation: the spec declares Basic and Bearer security but "
+        "401 for refused credentials, to an end or a list, with the API's error body {message}",
+        "not documented for these operations: the spec declares Basic and Bearer security but "
         "lists no 401; the body is assumed to be the API's ErrorMessage",
         (
             Edit(
                 "add",
                 f"{_DIGITALSAMBA}/post/responses/401",
+                {
+                    "description": "Unauthorized",
+                    "content": _json({"$ref": "#/components/schemas/ErrorMessage"}),
+                },
+            ),
+            Edit(
+                "add",
+                f"{_DIGITALSAMBA_LIST}/responses/401",
                 {
                     "description": "Unauthorized",
                     "content": _json({"$ref": "#/components/schemas/ErrorMessage"}),
@@ -276,6 +307,7 @@ DEVIATIONS: tuple[Deviation, ...] = (
                 {"ApiKeyAuth": {"type": "apiKey", "in": "header", "name": "X-API-KEY"}},
             ),
             Edit("also", f"{_ELIZAOS}/security", [{"ApiKeyAuth": []}]),
+            Edit("add", f"{_ELIZAOS_LIST}/security", [{"ApiKeyAuth": []}]),
         ),
     ),
     Deviation(
@@ -288,6 +320,14 @@ DEVIATIONS: tuple[Deviation, ...] = (
             Edit(
                 "add",
                 f"{_ELIZAOS}/responses/401",
+                {
+                    "description": "Unauthorized",
+                    "content": {"text/plain": {"schema": {"type": "string", "minLength": 1}}},
+                },
+            ),
+            Edit(
+                "add",
+                f"{_ELIZAOS_LIST}/responses/401",
                 {
                     "description": "Unauthorized",
                     "content": {"text/plain": {"schema": {"type": "string", "minLength": 1}}},

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from sessionend import Outcome, ProviderSettings, errors
+from sessionend.providers import Verdict
 
-from .conftest import Ender
+from .conftest import Ender, Lister
 from .documented import UNKNOWN_IDS
+from .listing import declared_entries, sessions_of
 from .recording import credential, live_session_id
 
 pytestmark = pytest.mark.vcr
@@ -51,3 +55,37 @@ def test_rate_limited(ender: Ender, waits: list[float]) -> None:
     result = ender.end("digitalsamba", live_session_id("digitalsamba"))
     assert (result.outcome, result.attempts) == (Outcome.ENDED, 2)
     assert waits == [pytest.approx(3.0, abs=0.1)]
+
+
+# --- listing: GET /api/v1/sessions?live=true, by offset ----------------------------------
+
+
+def _started(entry: dict[str, object]) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(str(entry["start_time"]))
+
+
+def test_list(lister: Lister) -> None:
+    entries = declared_entries("digitalsamba", "list_page", "data")
+    first, _ = sessions_of(lister.walk("digitalsamba"), [(entries, "id")], _started)
+    assert first.started_at == datetime.datetime(2026, 11, 21, 9, 0, tzinfo=datetime.UTC)
+    assert first.fields["end_time"]  # live, though it carries an end_time
+    assert first.fields["live"] is True
+
+
+def test_list_paged(lister: Lister) -> None:
+    pages = [
+        (declared_entries("digitalsamba", "list_first_page", "data"), "id"),
+        (declared_entries("digitalsamba", "list_second_page", "data"), "id"),
+    ]
+    assert len(sessions_of(lister.walk("digitalsamba"), pages, _started)) == 101
+
+
+def test_list_empty(lister: Lister) -> None:
+    assert sessions_of(lister.walk("digitalsamba"), [([], "id")], _started) == []
+
+
+def test_list_unauthorized(lister: Lister) -> None:
+    wrong = {"team_id": "not-a-team", "developer_key": "not-a-valid-key"}
+    (verdict,) = lister.walk("digitalsamba", credentials=wrong)
+    assert isinstance(verdict, Verdict)
+    assert (verdict.error, verdict.http_status) == (errors.AuthenticationError, 401)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from sessionend import Outcome, ProviderSettings, errors
+from sessionend.providers import Verdict
 
-from .conftest import Ender
+from .conftest import Ender, Lister
 from .documented import UNKNOWN_IDS
+from .listing import declared_entries, sessions_of
 from .recording import live_session_id
 
 pytestmark = pytest.mark.vcr
@@ -45,3 +49,27 @@ def test_rate_limited(ender: Ender, waits: list[float]) -> None:
     assert waits == [
         pytest.approx(5.0, abs=0.1)
     ]  # RateLimit-Reset honoured: there is no Retry-After
+
+
+# --- listing: GET /api/messaging/sessions, every session at once -------------------------
+
+
+def _created(entry: dict[str, object]) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(str(entry["createdAt"]))
+
+
+def test_list(lister: Lister) -> None:
+    entries = declared_entries("elizaos", "list_page", "sessions")
+    first, _ = sessions_of(lister.walk("elizaos"), [(entries, "sessionId")], _created)
+    assert first.started_at == datetime.datetime(2026, 11, 21, 8, 58, tzinfo=datetime.UTC)
+    assert first.fields["timeRemaining"] == 1_800_000
+
+
+def test_list_empty(lister: Lister) -> None:
+    assert sessions_of(lister.walk("elizaos"), [([], "sessionId")], _created) == []
+
+
+def test_list_unauthorized(lister: Lister) -> None:
+    (verdict,) = lister.walk("elizaos", credentials={"api_key": "not-the-server-token"})
+    assert isinstance(verdict, Verdict)
+    assert (verdict.error, verdict.http_status) == (errors.AuthenticationError, 401)

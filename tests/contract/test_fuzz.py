@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from sessionend import AsyncSessionEnder, EndResult, Provider, SessionEnder, SessionEndError
+from sessionend.providers import ADAPTERS, Answer, Page, Verdict
 from sessionend.testing.vendors import FAKES
 
 from .recording import SESSION_IDS, VENDORS
@@ -207,3 +208,30 @@ def test_malformed_answers(
         lambda: httpx.Response(status, headers={"Content-Type": media}, content=content),
     )
     assert_settles(outcome)
+
+
+LIST_ANSWERS = [
+    answer
+    for answer in ANSWERS
+    if ADAPTERS[Provider(answer[0])].lists_sessions and answer[2] == "application/json"
+]
+
+
+@pytest.mark.parametrize(
+    "answer", LIST_ANSWERS, ids=[f"{vendor}-{status}" for vendor, status, _, _ in LIST_ANSWERS]
+)
+@FUZZ
+@given(data=st.data())
+def test_read_page_is_a_page_or_a_verdict(answer: tuple[str, int, str, Any], data: Any) -> None:
+    """Whatever JSON any of the vendor's documented answers allows, read as a list page, is a
+    Page or a Verdict with no outcome: never an exception."""
+    vendor, status, media, schema = answer
+    body = data.draw(from_schema(schema))
+    adapter = ADAPTERS[Provider(vendor)]()
+    content = json.dumps(body).encode()
+    read = adapter.read_page(
+        Answer(status, {"content-type": media}, content, adapter.list_request())
+    )
+    assert isinstance(read, Page | Verdict)
+    if isinstance(read, Verdict):
+        assert read.outcome is None and read.error is not None

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from sessionend import Outcome, ProviderSettings, errors
+from sessionend.providers import Verdict
 
-from .conftest import Ender
+from .conftest import Ender, Lister
 from .documented import UNKNOWN_IDS
+from .listing import declared_entries, sessions_of
 from .recording import live_session_id
 
 pytestmark = pytest.mark.vcr
@@ -46,3 +50,35 @@ def test_rate_limited(ender: Ender, waits: list[float]) -> None:
     result = ender.end("liveavatar", live_session_id("liveavatar"))
     assert (result.outcome, result.attempts) == (Outcome.ENDED, 2)
     assert waits == [pytest.approx(1.0, abs=0.1)]  # Retry-After honoured
+
+
+# --- listing: GET /v1/sessions?type=active, by page number, while next is not null ------
+
+
+def _created(entry: dict[str, object]) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(str(entry["created_at"]))
+
+
+def test_list(lister: Lister) -> None:
+    entries = declared_entries("liveavatar", "list_page", "results")
+    first, _ = sessions_of(lister.walk("liveavatar"), [(entries, "id")], _created)
+    assert first.started_at == datetime.datetime(2026, 11, 21, 9, 0, tzinfo=datetime.UTC)
+    assert (first.fields["mode"], first.fields["is_sandbox"]) == ("FULL", False)
+
+
+def test_list_paged(lister: Lister) -> None:
+    pages = [
+        (declared_entries("liveavatar", "list_first_page", "results"), "id"),
+        (declared_entries("liveavatar", "list_second_page", "results"), "id"),
+    ]
+    assert len(sessions_of(lister.walk("liveavatar"), pages, _created)) == 101
+
+
+def test_list_empty(lister: Lister) -> None:
+    assert sessions_of(lister.walk("liveavatar"), [([], "id")], _created) == []
+
+
+def test_list_unauthorized(lister: Lister) -> None:
+    (verdict,) = lister.walk("liveavatar", credentials={"api_key": "not-a-valid-liveavatar-key"})
+    assert isinstance(verdict, Verdict)
+    assert (verdict.error, verdict.http_status) == (errors.AuthenticationError, 401)

@@ -4,11 +4,13 @@ fails on anything that looks like one."""
 from __future__ import annotations
 
 import base64
+import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from sessionend.testing.vendors import FAKES
 from vcr.request import Request
 
 from .documented import UNKNOWN_IDS
@@ -24,7 +26,27 @@ from .recording import (
 from .spec_check import CASSETTES
 
 CASSETTE_FILES = sorted(CASSETTES.glob("*/*.yaml"))
-KNOWN_IDS = {*SESSION_IDS.values(), *UNKNOWN_IDS.values()}
+_ID_KEY = re.compile(r"(?:^|_)id$|Id$")
+
+
+def _listed_ids(node: object, key: str = "") -> set[str]:
+    """The values of id fields (``id``, ``_id``, ``room_id``, ``sessionId``...) in ``node``."""
+    if isinstance(node, dict):
+        return set().union(*(_listed_ids(value, name) for name, value in node.items()))
+    if isinstance(node, list):
+        return set().union(*(_listed_ids(item, key) for item in node))
+    return {node} if isinstance(node, str) and _ID_KEY.search(key) else set()
+
+
+LISTED_IDS = {
+    found
+    for fake in FAKES.values()
+    for name, answer in fake.answers.items()
+    if name.startswith("list_")
+    for found in _listed_ids(json.loads(answer.render().body))
+}
+"""The ids the fakes' declared list answers name: documented examples, not credentials."""
+KNOWN_IDS = {*SESSION_IDS.values(), *UNKNOWN_IDS.values(), *LISTED_IDS}
 PLACEHOLDERS = {
     placeholder(variable) for variables in CREDENTIAL_VARIABLES.values() for variable in variables
 }

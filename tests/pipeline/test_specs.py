@@ -64,9 +64,12 @@ def test_digital_samba_is_post_and_get_with_basic_and_bearer() -> None:
     assert item["get"]["responses"] == item["post"]["responses"]
     assert "parameters" not in item["get"]  # the path's own parameter serves both
     record = yaml.safe_load((SPECS / "PROVENANCE.yaml").read_text())["vendors"]["digitalsamba"]
-    (correction,) = record["corrections"]
+    correction, listing = record["corrections"]
     assert correction["path"] == "/paths/~1api~1v1~1sessions~1{session}~1end/get"
     assert "cURL example" in correction["reason"]
+    # The list operation comes from the API reference, as a correction of the same source.
+    assert listing["path"] == "/paths/~1api~1v1~1sessions"
+    assert spec["paths"]["/api/v1/sessions"]["get"]["operationId"] == "getAllSessions"
     schemes = spec["components"]["securitySchemes"]
     assert {scheme["scheme"] for scheme in schemes.values()} == {"basic", "bearer"}
 

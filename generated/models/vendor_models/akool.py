@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 
@@ -13,5 +16,32 @@ class ApiResponse(BaseModel):
     msg: str = Field(..., description="Interface returns status information", examples=["OK"])
 
 
+class Status(IntEnum):
+    integer_1 = 1
+    integer_2 = 2
+    integer_3 = 3
+    integer_4 = 4
+
+
+class SessionListItem(BaseModel):
+    field_id: str = Field(..., alias="_id", description="Session ID, as Close Session takes it")
+    uid: int | None = Field(None, description="The owner's user id")
+    type: int | None = Field(None, description="Session type")
+    status: Status = Field(..., description="1 queueing, 2 processing, 3 completed, 4 failed")
+    stream_type: str | None = Field(None, description="Streaming provider")
+    credentials: dict[str, Any] | None = Field(None, description="The streaming provider's credentials")
+
+
 class ApiOpenV4LiveAvatarSessionClosePostRequest(BaseModel):
     id: str = Field(..., description="Session ID from the _id field returned by Create Session")
+
+
+class Data(BaseModel):
+    count: int = Field(..., description="Sessions matching, in all")
+    result: list[SessionListItem]
+
+
+class SessionListResponse(BaseModel):
+    code: int = Field(..., description="Interface returns business status code (1000: success)")
+    msg: str = Field(..., description="Interface returns status information")
+    data: Data | None = None

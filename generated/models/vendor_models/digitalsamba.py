@@ -14,3 +14,23 @@ class ErrorMessage(BaseModel):
     message: str | None = None
     error: str | None = None
     errors: dict[str, Any] | None = None
+
+
+class Datum(BaseModel):
+    id: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    room_id: str | None = None
+    room_external_id: str | None = None
+    description: str | None = None
+    friendly_url: str | None = None
+    room_is_deleted: bool | None = None
+    participants_live: int | None = None
+    participants_total: int | None = None
+    participants_max: int | None = None
+    live: bool | None = None
+
+
+class ApiV1SessionsGetResponse(BaseModel):
+    data: list[Datum] | None = None
+    total_count: str | None = None

@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, Field
 
 
 class Error1(BaseModel):
@@ -19,5 +22,38 @@ class Error(BaseModel):
     error: Error1 | None = None
 
 
+class TimeoutConfig(BaseModel):
+    timeoutMinutes: int | None = Field(None, description="Inactivity timeout in minutes")
+    autoRenew: bool | None = Field(None, description="Whether auto-renewal is enabled")
+    maxDurationMinutes: int | None = Field(None, description="Maximum total session duration")
+    warningThresholdMinutes: int | None = Field(None, description="Minutes before expiration to trigger warning")
+
+
+class SessionInfo(BaseModel):
+    sessionId: str | None = Field(None, description="Unique session identifier")
+    agentId: UUID | None = Field(None, description="UUID of the agent")
+    userId: UUID | None = Field(None, description="UUID of the user")
+    createdAt: AwareDatetime | None = Field(None, description="Session creation timestamp")
+    lastActivity: AwareDatetime | None = Field(None, description="Last activity timestamp")
+    metadata: dict[str, Any] | None = Field(None, description="Session metadata")
+    expiresAt: AwareDatetime | None = Field(None, description="When the session will expire")
+    timeoutConfig: TimeoutConfig | None = Field(None, description="Current timeout configuration")
+    renewalCount: int | None = Field(None, description="Number of times the session has been renewed")
+    timeRemaining: int | None = Field(None, description="Milliseconds until session expiration")
+    isNearExpiration: bool | None = Field(None, description="Whether the session is within the warning threshold")
+
+
 class ApiMessagingSessionsSessionIdDeleteResponse(BaseModel):
     message: str | None = Field(None, examples=["Session ended successfully"])
+
+
+class Stats(BaseModel):
+    totalSessions: int | None = None
+    activeSessions: int | None = None
+    expiredSessions: int | None = None
+
+
+class ApiMessagingSessionsGetResponse(BaseModel):
+    sessions: list[SessionInfo] | None = None
+    total: int | None = Field(None, description="Total number of active sessions")
+    stats: Stats | None = None

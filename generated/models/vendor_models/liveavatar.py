@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field
 
 
 class Response(BaseModel):
@@ -39,6 +39,27 @@ class ValidationError(BaseModel):
     ctx: dict[str, Any] | None = Field(None, title="Context")
 
 
+class SessionListType(StrEnum):
+    active = "active"
+    historic = "historic"
+
+
+class Mode(StrEnum):
+    FULL = "FULL"
+    LITE = "LITE"
+
+
+class SessionListItem(BaseModel):
+    id: UUID = Field(..., title="Id")
+    created_at: AwareDatetime = Field(..., title="Created At")
+    updated_at: AwareDatetime | None = Field(None, title="Updated At")
+    duration: float | None = Field(None, title="Duration")
+    source: str | None = Field(None, title="Source")
+    mode: Mode | None = Field(None, title="Mode")
+    is_sandbox: bool | None = Field(None, title="Is Sandbox")
+    credits_consumed: float | None = Field(None, title="Credits Consumed")
+
+
 class StopSessionSchema(BaseModel):
     session_id: UUID | None = Field(None, title="Session Id")
     reason: SessionEndReasonEnum | None = "UNKNOWN"
@@ -46,3 +67,16 @@ class StopSessionSchema(BaseModel):
 
 class HTTPValidationError(BaseModel):
     detail: list[ValidationError] | None = Field(None, title="Detail")
+
+
+class SessionListPage(BaseModel):
+    count: int = Field(..., title="Count")
+    next: str | None = Field(..., title="Next")
+    previous: str | None = Field(..., title="Previous")
+    results: list[SessionListItem] = Field(..., title="Results")
+
+
+class SessionListResponse(BaseModel):
+    code: int = Field(..., title="Code")
+    data: SessionListPage
+    message: str | None = Field(None, title="Message")

@@ -4,8 +4,12 @@
 
 from .error_message import ErrorMessage
 from .error_message_errors import ErrorMessageErrors
+from .get_all_sessions_response_200 import GetAllSessionsResponse200
+from .get_all_sessions_response_200_data_item import GetAllSessionsResponse200DataItem
 
 __all__ = (
     "ErrorMessage",
     "ErrorMessageErrors",
+    "GetAllSessionsResponse200",
+    "GetAllSessionsResponse200DataItem",
 )

@@ -4,6 +4,11 @@
 
 from .http_validation_error import HTTPValidationError
 from .session_end_reason_enum import SessionEndReasonEnum
+from .session_list_item import SessionListItem
+from .session_list_item_mode import SessionListItemMode
+from .session_list_page import SessionListPage
+from .session_list_response import SessionListResponse
+from .session_list_type import SessionListType
 from .stop_session_response import StopSessionResponse
 from .stop_session_schema import StopSessionSchema
 from .validation_error import ValidationError
@@ -12,6 +17,11 @@ from .validation_error_context import ValidationErrorContext
 __all__ = (
     "HTTPValidationError",
     "SessionEndReasonEnum",
+    "SessionListItem",
+    "SessionListItemMode",
+    "SessionListPage",
+    "SessionListResponse",
+    "SessionListType",
     "StopSessionResponse",
     "StopSessionSchema",
     "ValidationError",

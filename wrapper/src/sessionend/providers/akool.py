@@ -11,6 +11,12 @@ Quirks reconciled here:
    1005 (frequent operation, the only rate-limit signal) is retried like a 429; any other
    code is a VendorError under a 2xx. Under another status, an undocumented code is ignored
    and the status decides (a 503 is retried like any other).
+4. Live sessions are listed with ``GET .../session/list``, one status at a time (2
+   processing, then 1 queueing: the list takes one ``status``), by page number, 100 to a page,
+   until ``count`` is reached. The page's business code is read as the close's is (1005
+   throttles, 1101 refuses the key). The list documents no time field; Akool's other records
+   carry ``create_time`` in epoch milliseconds, so one is read when present, and otherwise
+   the start is unknown (None).
 """
 
 from __future__ import annotations
@@ -20,10 +26,21 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import errors
 from .._models import EndReason, Outcome, Provider
-from ._base import Adapter, Answer, Credential, Request, Verdict, by_status, json_body
+from . import _listing
+from ._base import (
+    Adapter,
+    Answer,
+    Credential,
+    LiveSession,
+    Page,
+    Request,
+    Verdict,
+    by_status,
+    json_body,
+)
 
 if TYPE_CHECKING:
-    from akool_client.models import ApiResponse
+    from akool_client.models import ApiResponse, SessionListResponse
 
 __all__ = ["ADAPTER", "Akool"]
 
@@ -41,6 +58,9 @@ MEANINGS: Mapping[int, tuple[type[errors.SessionEndError], str]] = {
     1200: (errors.AuthenticationError, "account blocked"),
     RATE_LIMITED: (errors.RateLimited, "frequent operation"),
 }
+LIVE_STATUSES = (2, 1)
+"""Processing and queueing, in the order they are listed: the billed ones first."""
+PAGE_SIZE = 100
 
 
 class Akool(Adapter):
@@ -91,6 +111,101 @@ class Akool(Adapter):
                 http_status=answer.status_code,
             )
         return verdict
+
+    lists_sessions: ClassVar[bool] = True
+
+    def list_request(self) -> Request:
+        """The first page of the first live status."""
+        return _page_request(LIVE_STATUSES[0], 1)
+
+    def read_page(self, answer: Answer) -> Page | Verdict:
+        """One page of one live status; the business code decides, as for the close."""
+        from akool_client.api.session_management import (
+            get_api_open_v_4_live_avatar_session_list as listing,
+        )
+
+        verdict = _listing.unreadable(answer)
+        if verdict is not None:
+            return verdict
+        parsed = listing.parse_response(answer)
+        body = json_body(answer)
+        if parsed is None:
+            code = body.get("code") if isinstance(body, dict) else None
+            if isinstance(code, int) and _a_number(code) and code != SUCCESS and _documented(code):
+                message = body.get("msg") or body.get("message")
+                return _list_refused(
+                    code, answer.status_code, message if isinstance(message, str) else None
+                )
+            return _listing.status_verdict(answer)
+        if not _a_number(parsed.code):
+            return _listing.broken(answer, "the business code is not a number")
+        if parsed.code != SUCCESS:
+            message = parsed.msg if isinstance(parsed.msg, str) else None
+            return _list_refused(parsed.code, answer.status_code, message)
+        query = _listing.query_of(answer.request)
+        status = _listing.query_int(query, "status", LIVE_STATUSES[0])
+        page = _listing.query_int(query, "page", 1)
+        size = _listing.query_int(query, "size", PAGE_SIZE)
+        return _page_from_generated(parsed, answer, status, page, size)
+
+
+def _page_request(status: int, page: int) -> Request:
+    from akool_client.api.session_management import (
+        get_api_open_v_4_live_avatar_session_list as listing,
+    )
+    from akool_client.models import GetApiOpenV4LiveAvatarSessionListStatus as Status
+
+    return Request.from_generated(
+        listing.build_request(page=page, size=PAGE_SIZE, status=Status(status))
+    )
+
+
+def _page_from_generated(
+    parsed: SessionListResponse, answer: Answer, status: int, page: int, size: int
+) -> Page | Verdict:
+    """The page read from the generated envelope, and the request for the next one.
+
+    ``status``, ``page`` and ``size`` are those of the request the page answered.
+    """
+    from akool_client.types import Unset
+
+    if isinstance(parsed.data, Unset):
+        return _listing.broken(answer, "code 1000 without data")
+    results = parsed.data.result
+    sessions = [
+        LiveSession(
+            Provider.AKOOL,
+            item.field_id,
+            _listing.epoch_ms(item.additional_properties.get("create_time")),
+            _listing.frozen(item.to_dict()),
+        )
+        for item in results
+        if item.status.value in LIVE_STATUSES
+    ]
+    if results and page * size < parsed.data.count:
+        following: Request | None = _page_request(status, page + 1)
+    elif status in LIVE_STATUSES[:-1]:
+        following = _page_request(LIVE_STATUSES[LIVE_STATUSES.index(status) + 1], 1)
+    else:
+        following = None
+    return Page(sessions, following, len(results))
+
+
+def _list_refused(code: int, status: int, message: str | None) -> Verdict:
+    """A business code other than success under a list: the close's meanings, never an outcome."""
+    error, meaning = MEANINGS.get(code, (errors.VendorError, "listing failed"))
+    return Verdict(
+        error=error,
+        message=meaning,
+        retry=code == RATE_LIMITED,
+        http_status=status,
+        vendor_code=code,
+        vendor_message=message,
+    )
+
+
+def _a_number(code: object) -> bool:
+    return isinstance(code, int) and not isinstance(code, bool)
 
 
 def _from_generated(parsed: ApiResponse, status: int, body: Any) -> Verdict:

@@ -11,19 +11,42 @@ Quirks reconciled here:
 2. Success is a 200 with an empty or text/plain body; it is never parsed as JSON.
 3. Authentication is HTTP Basic ``team_id:developer_key``, the one form every source accepts.
 4. Rate limits are 429 with ``Retry-After``; the documented limit is 1000 requests a minute.
+5. Live sessions are listed with ``GET /api/v1/sessions?live=true``, by offset, 100 to a
+   page (the most ``limit`` takes), while ``offset + seen`` is below ``total_count`` (a
+   string). Only entries whose ``live`` is true are live, whatever their ``end_time`` says (a
+   live session can carry one). Offsets shift when sessions end during paging, so each page
+   says how many entries it held (``seen``); the next asks at ``offset + limit``.
+   ``start_time`` is the start (``2024-03-21T05:09:31.000000Z``).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from .. import errors
 from .._models import EndReason, Outcome, Provider
-from ._base import Adapter, Answer, Credential, RateLimit, Request, Verdict, by_status, text_of
+from . import _listing
+from ._base import (
+    Adapter,
+    Answer,
+    Credential,
+    LiveSession,
+    Page,
+    RateLimit,
+    Request,
+    Verdict,
+    by_status,
+    text_of,
+)
+
+if TYPE_CHECKING:
+    from digitalsamba_client.models import GetAllSessionsResponse200
 
 __all__ = ["ADAPTER", "DigitalSamba"]
 
 _METHODS = ("POST", "GET")
+PAGE_SIZE = 100
+"""Sessions asked for per page: the most ``limit`` takes."""
 
 
 class DigitalSamba(Adapter):
@@ -86,6 +109,80 @@ class DigitalSamba(Adapter):
                 body=answer.text,
             )
         return by_status(answer)
+
+    lists_sessions: ClassVar[bool] = True
+
+    def list_request(self) -> Request:
+        """The first page of the live sessions."""
+        return _page_request(0)
+
+    def read_page(self, answer: Answer) -> Page | Verdict:
+        """One page of live sessions; the status rules, with the error's message, otherwise."""
+        from digitalsamba_client.api.sessions import get_all_sessions
+        from digitalsamba_client.models import ErrorMessage
+        from digitalsamba_client.types import Unset
+
+        verdict = _listing.unreadable(answer)
+        if verdict is not None:
+            return verdict
+        parsed = get_all_sessions.parse_response(answer)
+        if parsed is None:
+            return _listing.status_verdict(answer)
+        if isinstance(parsed, ErrorMessage):
+            message = parsed.message if isinstance(parsed.message, str) else None
+            return _listing.status_verdict(answer, vendor_message=message)
+        if isinstance(parsed.data, Unset):
+            return _listing.broken(answer, "no data list")
+        query = _listing.query_of(answer.request)
+        offset = _listing.query_int(query, "offset", 0)
+        limit = _listing.query_int(query, "limit", PAGE_SIZE)
+        return _page_from_generated(parsed, answer, offset, limit)
+
+
+def _page_request(offset: int) -> Request:
+    from digitalsamba_client.api.sessions import get_all_sessions
+
+    return Request.from_generated(
+        get_all_sessions.build_request(live=True, limit=PAGE_SIZE, offset=offset)
+    )
+
+
+def _page_from_generated(
+    parsed: GetAllSessionsResponse200, answer: Answer, offset: int, limit: int
+) -> Page | Verdict:
+    """The page read from the generated answer; ``offset`` and ``limit`` are its request's."""
+    from digitalsamba_client.types import Unset
+
+    entries = [] if isinstance(parsed.data, Unset) else parsed.data
+    sessions = []
+    for item in entries:
+        if not isinstance(item.id, str) or not item.id:
+            return _listing.broken(answer, "a listed session has no id")
+        if item.live is not True:  # live decides; end_time may be set on a live session
+            continue
+        sessions.append(
+            LiveSession(
+                Provider.DIGITALSAMBA,
+                item.id,
+                _listing.iso_time(item.start_time),
+                _listing.frozen(item.to_dict()),
+            )
+        )
+    total = _total(parsed.total_count)
+    seen = len(entries)
+    # Without a usable total, a full page may have a successor.
+    more = seen >= limit if total is None else seen > 0 and offset + seen < total
+    return Page(sessions, _page_request(offset + limit) if more else None, seen)
+
+
+def _total(value: object) -> int | None:
+    """``total_count``, which the API sends as a string."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
 
 
 ADAPTER = DigitalSamba

@@ -11,6 +11,9 @@ Quirks reconciled here:
    AuthenticationError.
 4. Rate limits come with ``RateLimit-Reset`` (seconds until the window resets) and no
    ``Retry-After``.
+5. Live sessions are listed with ``GET /api/messaging/sessions``, all at once (no paging);
+   the server leaves expired ones out, and one listed with no time remaining is left out
+   too. ``createdAt`` is the start.
 """
 
 from __future__ import annotations
@@ -19,10 +22,22 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import errors
 from .._models import EndReason, Outcome, Provider
-from ._base import Adapter, Answer, Credential, RateLimit, Request, Verdict, by_status, json_body
+from . import _listing
+from ._base import (
+    Adapter,
+    Answer,
+    Credential,
+    LiveSession,
+    Page,
+    RateLimit,
+    Request,
+    Verdict,
+    by_status,
+    json_body,
+)
 
 if TYPE_CHECKING:
-    from elizaos_client.models import EndSessionResponse200
+    from elizaos_client.models import EndSessionResponse200, ListSessionsResponse200
 
 __all__ = ["ADAPTER", "ElizaOS"]
 
@@ -67,6 +82,49 @@ class ElizaOS(Adapter):
                 http_status=answer.status_code,
             )
         return _from_generated(parsed, answer.status_code, body)
+
+    lists_sessions: ClassVar[bool] = True
+
+    def list_request(self) -> Request:
+        """The one request that lists every session."""
+        from elizaos_client.api.messaging import list_sessions
+
+        return Request.from_generated(list_sessions.build_request())
+
+    def read_page(self, answer: Answer) -> Page | Verdict:
+        """Every live session, on one page; the status rules with the error envelope otherwise."""
+        from elizaos_client.api.messaging import list_sessions
+
+        verdict = _listing.unreadable(answer)
+        if verdict is not None:
+            return verdict
+        if not 200 <= answer.status_code < 300:
+            body = json_body(answer)
+            return _listing.status_verdict(answer, body=body, **_error_envelope(body))
+        parsed = list_sessions.parse_response(answer)
+        if parsed is None:
+            return _listing.broken(answer)
+        return _page_from_generated(parsed, answer)
+
+
+def _page_from_generated(parsed: ListSessionsResponse200, answer: Answer) -> Page | Verdict:
+    """The one page read from the generated answer."""
+    from elizaos_client.types import Unset
+
+    if isinstance(parsed.sessions, Unset):
+        return _listing.broken(answer, "no sessions list")
+    sessions = []
+    for item in parsed.sessions:
+        if not isinstance(item.session_id, str) or not item.session_id:
+            return _listing.broken(answer, "a listed session has no sessionId")
+        remaining = item.time_remaining
+        if isinstance(remaining, int) and not isinstance(remaining, bool) and remaining <= 0:
+            continue  # expired between the server's sweeps
+        started = None if isinstance(item.created_at, Unset) else _listing.utc(item.created_at)
+        sessions.append(
+            LiveSession(Provider.ELIZAOS, item.session_id, started, _listing.frozen(item.to_dict()))
+        )
+    return Page(sessions, None, len(parsed.sessions))
 
 
 def _from_generated(parsed: EndSessionResponse200, status: int, body: Any) -> Verdict:

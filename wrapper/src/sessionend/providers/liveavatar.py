@@ -12,6 +12,10 @@ Quirks reconciled here:
 5. The spec's envelope schema is named ``Response``; the generated model is renamed
    ``StopSessionResponse`` by the generator configuration.
 6. Rate limits are 429 with ``Retry-After`` (and ``X-RateLimit-Reset``), in one-second windows.
+7. Live sessions are listed with ``GET /v1/sessions?type=active``, by page number, 100 to a
+   page, while the page's ``next`` is not null. The next page is asked of the configured base
+   URL by number, never by following ``next`` (an absolute URL that could name another host).
+   ``created_at`` is the start; one without an offset is UTC.
 """
 
 from __future__ import annotations
@@ -21,14 +25,32 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import errors
 from .._models import EndReason, Outcome, Provider
-from ._base import Adapter, Answer, Credential, RateLimit, Request, Verdict, by_status, json_body
+from . import _listing
+from ._base import (
+    Adapter,
+    Answer,
+    Credential,
+    LiveSession,
+    Page,
+    RateLimit,
+    Request,
+    Verdict,
+    by_status,
+    json_body,
+)
 
 if TYPE_CHECKING:
-    from liveavatar_client.models import HTTPValidationError, StopSessionResponse
+    from liveavatar_client.models import (
+        HTTPValidationError,
+        SessionListResponse,
+        StopSessionResponse,
+    )
 
 __all__ = ["ADAPTER", "LiveAvatar"]
 
 SUCCESS_CODES = (100, 1000)
+PAGE_SIZE = 100
+"""Sessions asked for per page: the most the list takes."""
 
 
 class LiveAvatar(Adapter):
@@ -90,6 +112,77 @@ class LiveAvatar(Adapter):
                 )
             return by_status(answer)
         return _from_generated(parsed, answer.status_code, json_body(answer))
+
+    lists_sessions: ClassVar[bool] = True
+
+    def list_request(self) -> Request:
+        """The first page of the active sessions."""
+        return _page_request(1)
+
+    def read_page(self, answer: Answer) -> Page | Verdict:
+        """One page of active sessions; the body code, FastAPI's detail or the status otherwise."""
+        from liveavatar_client.api.sessions import list_sessions_v1_sessions_get as listing
+        from liveavatar_client.models import HTTPValidationError
+
+        verdict = _listing.unreadable(answer)
+        if verdict is not None:
+            return verdict
+        parsed = listing.parse_response(answer)
+        body = json_body(answer)
+        if parsed is None:
+            if answer.status_code == 422:
+                return _rejected(answer.status_code, body)
+            code = body.get("code") if isinstance(body, dict) else None
+            failed = isinstance(code, int) and not isinstance(code, bool)
+            if failed and code not in SUCCESS_CODES and 200 <= answer.status_code < 300:
+                # A failure's envelope, its data null: the code says why.
+                return _list_failed(code, body.get("message"), answer.status_code)
+            return _listing.status_verdict(answer)
+        if isinstance(parsed, HTTPValidationError):
+            return _rejected(answer.status_code, body)
+        if parsed.code not in SUCCESS_CODES:
+            return _list_failed(parsed.code, parsed.message, answer.status_code)
+        page = _listing.query_int(_listing.query_of(answer.request), "page", 1)
+        return _page_from_generated(parsed, page)
+
+
+def _list_failed(code: object, message: object, status: int) -> Verdict:
+    return Verdict(
+        error=errors.VendorError,
+        message="listing failed",
+        http_status=status,
+        vendor_code=code if isinstance(code, int) else None,
+        vendor_message=message if isinstance(message, str) else None,
+    )
+
+
+def _page_request(page: int) -> Request:
+    from liveavatar_client.api.sessions import list_sessions_v1_sessions_get as listing
+    from liveavatar_client.models import SessionListType
+
+    return Request.from_generated(
+        listing.build_request(type_=SessionListType.ACTIVE, page=page, page_size=PAGE_SIZE)
+    )
+
+
+def _page_from_generated(parsed: SessionListResponse, page: int) -> Page:
+    """The page read from the generated envelope; ``page`` is the number it answered."""
+    results = parsed.data.results
+    sessions = [
+        LiveSession(
+            Provider.LIVEAVATAR,
+            str(item.id),
+            _listing.utc(item.created_at),
+            _listing.frozen(item.to_dict()),
+        )
+        for item in results
+        # type=active lists only running sessions; one that ended while the list was made
+        # carries end_at, as the one-session answer does.
+        if item.additional_properties.get("end_at") is None
+    ]
+    # An empty page ends the walk even if next says otherwise, so it always ends.
+    more = parsed.data.next_ is not None and len(results) > 0
+    return Page(sessions, _page_request(page + 1) if more else None, len(results))
 
 
 def _from_generated(

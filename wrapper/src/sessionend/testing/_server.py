@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import datetime
 import secrets
 import threading
 from collections.abc import Mapping
@@ -119,14 +120,24 @@ class FakeVendors:
 
     # The registry and faults, by provider.
 
-    def create_session(self, provider: Provider | str, session_id: str | None = None) -> str:
-        """Register an active session at one fake and return its id."""
-        return self[provider].create_session(session_id)
+    def create_session(
+        self,
+        provider: Provider | str,
+        session_id: str | None = None,
+        started_at: datetime.datetime | None = None,
+    ) -> str:
+        """Register an active session at one fake and return its id.
 
-    def create_sessions(self, provider: Provider | str, count: int) -> list[str]:
-        """Register ``count`` active sessions at one fake and return their ids."""
+        ``started_at`` (an aware datetime, now by default) is when its list says it started.
+        """
+        return self[provider].create_session(session_id, started_at)
+
+    def create_sessions(
+        self, provider: Provider | str, count: int, started_at: datetime.datetime | None = None
+    ) -> list[str]:
+        """Register ``count`` active sessions at one fake, all started at ``started_at``."""
         vendor = self[provider]
-        return [vendor.create_session() for _ in range(count)]
+        return [vendor.create_session(None, started_at) for _ in range(count)]
 
     def state(self, provider: Provider | str, session_id: str) -> SessionState | None:
         """A session's state at its fake, or None when the fake does not know it."""
@@ -252,6 +263,9 @@ class FakeVendors:
         if segments and segments[0] == "_fake":
             return await self._control(request, segments[1:])
         vendor = self._by_prefix.get(segments[0]) if segments else None
+        listing = vendor.list_path if vendor is not None else None
+        if vendor is not None and listing is not None and _match(listing, segments[1:])[0]:
+            return await self._list(vendor, request)
         matched, path_id = _match(vendor.path, segments[1:]) if vendor else (False, None)
         if vendor is None or not matched:
             return _respond(Reply.json(404, {"detail": "Not Found"}))
@@ -266,6 +280,36 @@ class FakeVendors:
         if step is _DROP:
             return _abort(request)
         if isinstance(step, Fault):  # a literal answer, perhaps streamed
+            return await _literal(request, step)
+        assert isinstance(step, Reply)
+        return _respond(step)
+
+    async def _list(self, vendor: Vendor, request: web.Request) -> web.StreamResponse:
+        """Serve the vendor's list route: faults, authentication and rate limit as for an end."""
+        if _drops_unread(vendor, None):
+            vendor.remember(Received(request.method, request.raw_path, dict(request.headers), b""))
+            return _abort(request)
+        body = await request.read()
+        vendor.remember(Received(request.method, request.raw_path, dict(request.headers), body))
+        if request.method != "GET":
+            return _respond(vendor.not_allowed(request.method, None))
+        fault = vendor.take_fault()
+        step = await _before(vendor, fault)
+        if step is None:
+            step = vendor.authenticate(request.headers)
+        if step is None:
+            wait = vendor.over_limit()
+            step = None if wait is None else vendor.rate_limited(wait)
+        if step is None:
+            step = vendor.listed(dict(request.query))
+            if fault is not None and fault.after_processing:
+                if fault.kind is FaultKind.DROP:
+                    step = _DROP
+                else:
+                    await asyncio.sleep(fault.seconds)
+        if step is _DROP:
+            return _abort(request)
+        if isinstance(step, Fault):
             return await _literal(request, step)
         assert isinstance(step, Reply)
         return _respond(step)
@@ -303,7 +347,8 @@ class FakeVendors:
 
         ``POST /_fake/<provider>/sessions``
             Body ``{"count": n}`` (1 to 100000, default 1) or ``{"session_id": "..."}``
-            (that id), or empty. Answers 201 ``{"session_ids": [...]}``.
+            (that id), or empty; ``"started_at"`` (ISO 8601 with an offset, now by default)
+            is when they started. Answers 201 ``{"session_ids": [...]}``.
         ``GET /_fake/<provider>/sessions/<id>``
             Answers 200 ``{"state": "active" | "ended" | null}`` (null: unknown to the fake).
         ``POST /_fake/<provider>/faults``
@@ -423,9 +468,26 @@ def _create(vendor: Vendor, data: dict[str, Any]) -> Reply:
         return Reply.json(400, {"error": "session_id must be a string"})
     if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 100_000:
         return Reply.json(400, {"error": "count must be a whole number from 1 to 100000"})
+    started_at = _started_at(data.get("started_at"))
+    if isinstance(started_at, Reply):
+        return started_at
     if session_id is not None:
-        return Reply.json(201, {"session_ids": [vendor.create_session(session_id)]})
-    return Reply.json(201, {"session_ids": [vendor.create_session() for _ in range(count)]})
+        return Reply.json(201, {"session_ids": [vendor.create_session(session_id, started_at)]})
+    ids = [vendor.create_session(None, started_at) for _ in range(count)]
+    return Reply.json(201, {"session_ids": ids})
+
+
+def _started_at(value: object) -> datetime.datetime | Reply | None:
+    if value is None:
+        return None
+    error = Reply.json(400, {"error": "started_at must be ISO 8601 with a time zone"})
+    if not isinstance(value, str):
+        return error
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return error
+    return error if moment.tzinfo is None else moment
 
 
 async def _json_object(request: web.Request) -> dict[str, Any] | Reply:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import abc
 import collections
+import datetime
 import enum
 import hmac
 import json
@@ -29,7 +30,16 @@ import attrs
 from ..._models import Provider
 from .._faults import Fault
 
-__all__ = ["Documented", "Received", "Reply", "SessionState", "Showcase", "Vendor"]
+__all__ = [
+    "Documented",
+    "Received",
+    "Reply",
+    "SessionState",
+    "Showcase",
+    "Vendor",
+    "iso_utc",
+    "query_int",
+]
 
 RECEIVED_KEPT = 10_000
 """How many requests each fake remembers; older ones are forgotten (counts stay exact)."""
@@ -165,6 +175,23 @@ class Showcase:
     mode: Callable[[Vendor], Callable[[], None]] | None = None
 
 
+def iso_utc(moment: datetime.datetime, *, fraction: int = 0) -> str:
+    """``moment`` in UTC as ISO 8601 with ``Z`` and ``fraction`` digits of seconds (0, 3, 6)."""
+    text = moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
+    return f"{text[: 20 + fraction] if fraction else text[:19]}Z"
+
+
+def query_int(query: Mapping[str, str], name: str, default: int) -> int | None:
+    """The integer parameter ``name``, ``default`` when absent, None when it is not a number."""
+    value = query.get(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
 def phrase(status: int) -> str:
     """The reason phrase of ``status``, or a generic one for statuses Python does not name."""
     try:
@@ -189,9 +216,12 @@ class Vendor(abc.ABC):
     """The vendor's documented answers, by name; the fake answers only with these (injected
     faults aside). ``success`` and ``not_found`` are always among them."""
     scenarios: ClassVar[Mapping[str, tuple[str, ...]]]
-    """What one end can meet, as the names of the answers it gets in order: the contract
-    tests record each scenario as ``cassettes/<vendor>/<scenario>.yaml`` and check the
-    cassette holds exactly these answers."""
+    """What one end (or one listing, for the ``list`` scenarios) can meet, as the names of
+    the answers it gets in order: the contract tests record each scenario as
+    ``cassettes/<vendor>/<scenario>.yaml`` and check the cassette holds exactly these
+    answers."""
+    list_path: ClassVar[tuple[str, ...] | None] = None
+    """The path segments of the vendor's list of sessions (always GET); None: no list."""
 
     def __init__(self, credentials: Mapping[str, str]) -> None:
         self.credentials = dict(credentials)
@@ -200,6 +230,8 @@ class Vendor(abc.ABC):
         self.request_count = 0
         self.received: collections.deque[Received] = collections.deque(maxlen=RECEIVED_KEPT)
         self._sessions: dict[str, SessionState] = {}
+        # The live sessions and their start, oldest first: what the list route serves.
+        self._live: dict[str, datetime.datetime] = {}
         self._faults: collections.deque[list[Any]] = collections.deque()
         self._session_faults: dict[str, collections.deque[list[Any]]] = {}
         self.window = self.rate_window
@@ -217,12 +249,34 @@ class Vendor(abc.ABC):
 
     # The registry.
 
-    def create_session(self, session_id: str | None = None) -> str:
-        """Register an active session and return its id (a new one in the vendor's format)."""
+    def create_session(
+        self, session_id: str | None = None, started_at: datetime.datetime | None = None
+    ) -> str:
+        """Register an active session and return its id (a new one in the vendor's format).
+
+        Args:
+            session_id: Its id; a new one in the vendor's format by default.
+            started_at: When it started, an aware datetime; now by default. The list route
+                serves it in the vendor's format.
+
+        Raises:
+            ValueError: When ``started_at`` has no time zone.
+        """
+        if started_at is None:
+            started_at = datetime.datetime.now(datetime.UTC)
+        elif started_at.tzinfo is None or started_at.utcoffset() is None:
+            raise ValueError("started_at must be an aware datetime")
         session_id = session_id or self.new_session_id()
         with self._lock:
             self._sessions[session_id] = SessionState.ACTIVE
+            self._live.pop(session_id, None)  # started again: listed as the newest
+            self._live[session_id] = started_at
         return session_id
+
+    def live_sessions(self) -> list[tuple[str, datetime.datetime]]:
+        """The live sessions and when each started, oldest registered first."""
+        with self._lock:
+            return list(self._live.items())
 
     def state(self, session_id: str) -> SessionState | None:
         """The session's state, or None when the fake does not know it."""
@@ -235,12 +289,14 @@ class Vendor(abc.ABC):
             before = self._sessions.get(session_id)
             if before is not None:
                 self._sessions[session_id] = SessionState.ENDED
+                self._live.pop(session_id, None)
             return before
 
     def forget_sessions(self) -> None:
         """Forget every session, as a server restart does."""
         with self._lock:
             self._sessions.clear()
+            self._live.clear()
 
     # Faults.
 
@@ -359,6 +415,13 @@ class Vendor(abc.ABC):
     @abc.abstractmethod
     def failure(self, status: int) -> Reply:
         """The vendor's answer for a failing ``status``."""
+
+    def listed(self, query: Mapping[str, str]) -> Reply:
+        """The answer to a list request with ``query``: a page of the live sessions.
+
+        Called after authentication and the rate limit passed, as for an end.
+        """
+        raise NotImplementedError(f"the {self.provider.value} fake lists no sessions")
 
     def methods(self) -> frozenset[str]:
         """The methods the endpoint answers; others get :meth:`not_allowed`."""

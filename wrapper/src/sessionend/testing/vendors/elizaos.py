@@ -11,27 +11,89 @@ Modelled on the server (``packages/server/src/api/messaging/sessions.ts``), not 
 - Rate limits: 429 ``{success: false, error: {code: "RATE_LIMIT_EXCEEDED"}}`` with the IETF
   draft headers ``RateLimit-Limit``, ``RateLimit-Remaining``, ``RateLimit-Reset`` and no
   ``Retry-After``.
+- ``GET /api/messaging/sessions`` lists every live session at once, oldest first, as
+  ``{sessions, total, stats}``, as the server does from its in-memory map. The fake's
+  sessions never expire: each was active just now (``lastActivity``), with the default 30
+  minutes of its timeout remaining.
 
 Every answer is declared once in ``ANSWERS``; the contract cassettes are checked against it.
 """
 
 from __future__ import annotations
 
+import datetime
 import math
 import uuid
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from typing_extensions import override
 
 from ... import errors
 from ..._models import Outcome, Provider
 from .._faults import Fault
-from ._base import Documented, Reply, SessionState, Showcase, Vendor, phrase
+from ._base import Documented, Reply, SessionState, Showcase, Vendor, iso_utc, phrase
 
 __all__ = ["ANSWERS", "FAKE", "FakeElizaOS"]
 
 _SOURCE = "elizaOS/eliza, packages/server/src/api/messaging/sessions.ts"
+_TIMEOUT = datetime.timedelta(minutes=30)
+_AGENT = "2fbc0c27-50f4-09f2-9fe4-9dd27d76d46f"
+_USER = "8a3d2b1c-4e5f-4a6b-9c7d-0e1f2a3b4c5d"
+_EXAMPLE_START = datetime.datetime(2026, 11, 21, 9, 0, tzinfo=datetime.UTC)
+
+
+def _entry(
+    session_id: str, started_at: datetime.datetime, now: datetime.datetime
+) -> dict[str, Any]:
+    """One live session as the list gives it (dates as JavaScript's toISOString writes them)."""
+    return {
+        "sessionId": session_id,
+        "agentId": _AGENT,
+        "userId": _USER,
+        "createdAt": iso_utc(started_at, fraction=3),
+        "lastActivity": iso_utc(now, fraction=3),
+        "metadata": {},
+        "expiresAt": iso_utc(now + _TIMEOUT, fraction=3),
+        "timeoutConfig": {
+            "timeoutMinutes": 30,
+            "autoRenew": True,
+            "maxDurationMinutes": 720,
+            "warningThresholdMinutes": 5,
+        },
+        "renewalCount": 0,
+        "timeRemaining": int(_TIMEOUT.total_seconds() * 1000),
+        "isNearExpiration": False,
+    }
+
+
+def _examples(count: int) -> dict[str, object]:
+    return {
+        "total": count,
+        "sessions": [
+            _entry(
+                str(uuid.UUID(int=0x5B0B3C1E_7D2A_4F3E_9C1B_000000000000 + n)),
+                _EXAMPLE_START - datetime.timedelta(minutes=count - n),
+                _EXAMPLE_START,
+            )
+            for n in range(count)
+        ],
+    }
+
+
+def _listing(examples: dict[str, object]) -> Documented:
+    return Documented(
+        200,
+        {
+            "sessions": "$sessions",
+            "total": "$total",
+            "stats": {"totalSessions": "$total", "activeSessions": "$total", "expiredSessions": 0},
+        },
+        source="the upstream document's listSessions (github.com/elizaOS/docs, "
+        "rest-reference/openapi.yaml); the entries' values are assumed",
+        examples=examples,
+    )
+
 
 ANSWERS: Mapping[str, Documented] = {
     # The server's body, not the spec's: a known deviation.
@@ -78,6 +140,8 @@ ANSWERS: Mapping[str, Documented] = {
         source="elizaOS/eliza, packages/server (rate limiting)",
         examples={"limit": 1000, "reset": 5},
     ),
+    "list_page": _listing(_examples(2)),
+    "list_empty": _listing(_examples(0)),
 }
 """ElizaOS's documented answers (and, where the source says so, assumed ones)."""
 
@@ -88,6 +152,7 @@ class FakeElizaOS(Vendor):
     provider: ClassVar[Provider] = Provider.ELIZAOS
     method: ClassVar[str] = "DELETE"
     path: ClassVar[tuple[str, ...]] = ("api", "messaging", "sessions", "{id}")
+    list_path: ClassVar[tuple[str, ...] | None] = ("api", "messaging", "sessions")
     rate_window: ClassVar[float] = 900.0  # 1000 requests per 15 minutes per IP
     showcases: ClassVar[tuple[Showcase, ...]] = (
         Showcase(
@@ -118,6 +183,9 @@ class FakeElizaOS(Vendor):
         "unauthorized": ("unauthorized",),
         "server_error": ("server_error",),
         "rate_limited": ("rate_limited", "success"),
+        "list": ("list_page",),
+        "list_empty": ("list_empty",),
+        "list_unauthorized": ("unauthorized",),
     }
 
     @override
@@ -143,6 +211,16 @@ class FakeElizaOS(Vendor):
         if before is not SessionState.ACTIVE:
             return self.answer("not_found", session_id=session_id)
         return self.answer("success", session_id=session_id)
+
+    @override
+    def listed(self, query: Mapping[str, str]) -> Reply:
+        now = datetime.datetime.now(datetime.UTC)
+        live = self.live_sessions()
+        return self.answer(
+            "list_page",
+            sessions=[_entry(session_id, started, now) for session_id, started in live],
+            total=len(live),
+        )
 
     @override
     def rate_limited(self, wait: float) -> Reply:
