@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import datetime
+import email.utils
 import secrets
 import threading
+import time
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any
@@ -312,6 +314,10 @@ class FakeVendors:
         if isinstance(step, Fault):
             return await _literal(request, step)
         assert isinstance(step, Reply)
+        if vendor.clock_skew:
+            # The vendor's clock, as its answers' Date header shows it.
+            stamp = email.utils.formatdate(time.time() + vendor.clock_skew, usegmt=True)
+            step = attrs.evolve(step, headers={**step.headers, "Date": stamp})
         return _respond(step)
 
     async def _answer(

@@ -226,6 +226,9 @@ class Vendor(abc.ABC):
     def __init__(self, credentials: Mapping[str, str]) -> None:
         self.credentials = dict(credentials)
         self.rate_limit: int | None = None
+        self.clock_skew = 0.0
+        """Seconds the vendor's clock runs ahead of this machine's (behind when negative);
+        its list answers carry that time in their Date header."""
         """At most this many requests per window; None for no limit."""
         self.request_count = 0
         self.received: collections.deque[Received] = collections.deque(maxlen=RECEIVED_KEPT)
