@@ -195,3 +195,32 @@ def test_the_summary_counts_the_throttled_answers_waited_out(cli: CLI, fakes: Fa
     throttled = fakes["akool"].request_count - 12
     assert throttled > 0
     assert f"{throttled} throttled answers waited out (akool {throttled})" in run.err
+
+
+def test_sweep_ends_the_stale_sessions_and_reports_each(cli: CLI, fakes: FakeVendors) -> None:
+    import datetime
+
+    old = datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=2)
+    stale = fakes.create_sessions("digitalsamba", 3, started_at=old)
+    fresh = fakes.create_sessions("digitalsamba", 2)
+    dry = cli("sweep", "digitalsamba", "--older-than", "30m", "--dry-run", "--json")
+    assert dry.status == 0, dry.err
+    assert sorted(line["session_id"] for line in dry.lines()) == sorted(stale)
+    assert {line["outcome"] for line in dry.lines()} == {"would_end"}
+    assert all(fakes.state("digitalsamba", s) is SessionState.ACTIVE for s in stale)
+    run = cli("sweep", "digitalsamba", "--older-than", "30m", "--json")
+    assert run.status == 0, run.err
+    assert sorted(line["session_id"] for line in run.lines()) == sorted(stale)
+    assert all(line["age"] > 3600 for line in run.lines())
+    assert "listed 5, picked 3, ended 3" in run.err
+    assert all(fakes.state("digitalsamba", s) is SessionState.ACTIVE for s in fresh)
+    table = cli("sweep", "digitalsamba", "--older-than", "30m")
+    assert table.status == 0 and "listed 2, picked 0" in table.err
+
+
+def test_sweep_needs_a_duration_and_names_bad_input(cli: CLI) -> None:
+    assert cli("sweep").status == 2
+    bad = cli("sweep", "--older-than", "soon")
+    assert bad.status == 2 and "not a duration" in bad.err
+    unknown = cli("sweep", "nowhere", "--older-than", "1h")
+    assert unknown.status == 2 and "unknown provider" in unknown.err

@@ -105,7 +105,9 @@ def test_the_demo_runs_every_reconciliation_and_exits_0() -> None:
     for provider in FAKES:
         assert sum(f" {provider.value} " in row for row in rows) >= len(shared)
     assert "NO" not in finished.stdout.split()
-    steps = len(shared) * len(FAKES) + 1 + len(showcased)
+    for scenario in ("sweep --dry-run --older-than 30m", "sweep --older-than 30m"):
+        assert scenario in finished.stdout
+    steps = len(shared) * len(FAKES) + 1 + 2 + len(showcased)  # end_many, two sweep steps
     assert f"demo: all {steps} steps behaved as expected" in finished.stderr
 
 

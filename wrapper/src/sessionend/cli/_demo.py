@@ -6,6 +6,7 @@ running it is also a check that the wrapper, the generated clients and the fakes
 
 from __future__ import annotations
 
+import datetime
 import time
 from collections.abc import Callable
 
@@ -19,13 +20,15 @@ from rich.text import Text
 from .._models import EndResult, Outcome, Provider
 from .._sync import SessionEnder
 from ..errors import SessionEndError
-from ..providers import ADAPTERS
+from ..providers import ADAPTERS, LiveSession
 from ..testing import FakeVendors, Fault, SessionState
 from ..testing.vendors import Showcase
 
 __all__ = ["render", "run_demo"]
 
 BULK_PER_PROVIDER = 40
+SWEPT = 3
+"""Stale sessions (and as many fresh ones) per vendor in the sweep step."""
 
 
 @attrs.frozen
@@ -139,6 +142,47 @@ class Demo:
                 lambda item: _ended_after(item, attempts=2),
             )
 
+    def sweep(self) -> None:
+        """Stale and fresh sessions at every vendor that lists them: a dry run, then a sweep."""
+        old = datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=2)
+        listing = [provider for provider, adapter in ADAPTERS.items() if adapter.lists_sessions]
+        stale = {p: set(self.fakes.create_sessions(p, SWEPT, started_at=old)) for p in listing}
+        fresh = {p: set(self.fakes.create_sessions(p, SWEPT)) for p in listing}
+        half_hour = datetime.timedelta(minutes=30)
+        would = [
+            item
+            for item in self.ender.sweep(listing, older_than=half_hour, dry_run=True)
+            if isinstance(item, LiveSession)
+        ]
+        picked = {(item.provider, item.session_id) for item in would}
+        expected = {(p, s) for p, ids in stale.items() for s in ids}
+        self.steps.append(
+            Step(
+                "sweep --dry-run --older-than 30m",
+                f"{len(listing)} that list",
+                f"{len(expected)} sessions 2 h old, {len(expected)} just started",
+                f"would end {len(picked)}, ended none",
+                picked == expected,
+            )
+        )
+        items = list(self.ender.sweep(listing, older_than=half_hour))
+        ended = sum(isinstance(item, EndResult) and item.outcome is Outcome.ENDED for item in items)
+        stale_left = sum(
+            self.fakes.state(p, s) is SessionState.ACTIVE for p, ids in stale.items() for s in ids
+        )
+        fresh_left = sum(
+            self.fakes.state(p, s) is SessionState.ACTIVE for p, ids in fresh.items() for s in ids
+        )
+        self.steps.append(
+            Step(
+                "sweep --older-than 30m",
+                f"{len(listing)} that list",
+                f"{stale_left} stale and {fresh_left} fresh sessions left live",
+                f"{ended} ENDED",
+                ended == len(expected) and stale_left == 0 and fresh_left == len(expected),
+            )
+        )
+
     def showcases(self) -> None:
         """Each vendor's own quirks, as its fake module declares them."""
         for provider in ADAPTERS:
@@ -238,7 +282,14 @@ def run_demo(out: Console, err: Console) -> bool:
     with FakeVendors() as fakes, SessionEnder(settings=fakes.settings()) as ender:
         err.print(f"fake vendors on http://127.0.0.1:{fakes.port}; ending sessions ...")
         demo = Demo(fakes, ender)
-        for step in (demo.one_by_one, demo.in_bulk, demo.again, demo.retries, demo.showcases):
+        for step in (
+            demo.one_by_one,
+            demo.in_bulk,
+            demo.again,
+            demo.retries,
+            demo.sweep,
+            demo.showcases,
+        ):
             step()
     render(demo.steps, out)
     failed = [row.scenario for row in demo.steps if not row.held]
