@@ -11,9 +11,18 @@ import pkgutil
 from collections.abc import Mapping
 
 from .._models import Provider
-from ._base import Adapter, Answer, Credential, RateLimit, Request, Verdict
+from ._base import Adapter, Answer, Credential, Option, RateLimit, Request, Verdict
 
-__all__ = ["ADAPTERS", "Adapter", "Answer", "Credential", "RateLimit", "Request", "Verdict"]
+__all__ = [
+    "ADAPTERS",
+    "Adapter",
+    "Answer",
+    "Credential",
+    "Option",
+    "RateLimit",
+    "Request",
+    "Verdict",
+]
 
 
 def _discover() -> dict[Provider, type[Adapter]]:

@@ -2,7 +2,8 @@
 
 An adapter is the one place a vendor is described: its name, credentials and how they
 travel, environment variables, default base URL, id rules, rate-limit signals and generated
-package (class attributes, read by everything else through the registry), and the two
+package (class attributes, read by everything else through the registry), the options it
+takes besides credentials (``Option``: which API version a server speaks, say), and the two
 things only it knows: the request that ends a session, built by its generated client's
 ``build_request``, and what an answer means, parsed by its generated ``parse_response``.
 
@@ -18,6 +19,7 @@ import dataclasses
 import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from .. import errors
 from .._defaults import MAX_BODY
@@ -27,6 +29,7 @@ __all__ = [
     "Adapter",
     "Answer",
     "Credential",
+    "Option",
     "RateLimit",
     "Request",
     "Verdict",
@@ -49,6 +52,38 @@ class Credential:
     name: str
     variable: str
     secret: bool = True
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Option:
+    """One setting a provider takes besides its credentials; never secret.
+
+    Attributes:
+        name: Its ``ProviderSettings`` keyword (``api``, ...).
+        variable: The environment variable it is read from.
+        default: The value when neither the keyword nor the variable is given.
+        choices: Every value it may take; anything else is refused when an ender is built.
+        description: What it chooses, for ``sessionend providers``.
+    """
+
+    name: str
+    variable: str
+    default: str
+    choices: tuple[str, ...]
+    description: str = ""
+
+    def check(self, value: str | None) -> str:
+        """``value``, or the default when it is None or empty.
+
+        Raises:
+            ValueError: When ``value`` is not one of the choices (the message names them).
+        """
+        if not value:
+            return self.default
+        if value not in self.choices:
+            valid = ", ".join(self.choices)
+            raise ValueError(f"{self.name} ({self.variable}) must be one of {valid}, got {value!r}")
+        return value
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -83,11 +118,16 @@ class Request:
     def from_generated(cls, keywords: Mapping[str, Any]) -> Request:
         """The request a generated ``build_request`` describes (``httpx.Client.request`` keywords).
 
+        Query parameters (``params``) are encoded into the path here, once, so that every
+        sender sends the same bytes: each key and value percent-encoded (nothing left
+        unescaped but letters, digits and ``-._~``), a list as the key repeated, booleans as
+        ``true``/``false`` as httpx writes them, None left out.
+
         Raises:
-            ValueError: When the operation needs something sessionend does not send (query
-                parameters, cookies, form data): a pipeline change made it so.
+            ValueError: When the operation needs something sessionend does not send (cookies,
+                form data): a pipeline change made it so.
         """
-        unexpected = set(keywords) - {"method", "url", "json", "headers"}
+        unexpected = set(keywords) - {"method", "url", "json", "headers", "params"}
         if unexpected:
             raise ValueError(f"generated request carries {sorted(unexpected)}, not sent here")
         body = keywords.get("json")
@@ -100,7 +140,24 @@ class Request:
             ).encode()
         )
         headers = {str(name): str(value) for name, value in (keywords.get("headers") or {}).items()}
-        return cls(str(keywords["method"]).upper(), str(keywords["url"]), content, headers)
+        path = str(keywords["url"])
+        query = _query(keywords.get("params") or {})
+        if query:
+            path = f"{path}?{query}"
+        return cls(str(keywords["method"]).upper(), path, content, headers)
+
+
+def _query(params: Mapping[str, Any]) -> str:
+    """``params`` as a query string, every key and value percent-encoded."""
+    pairs: list[str] = []
+    for name, given in params.items():
+        values = given if isinstance(given, list | tuple) else [given]
+        for value in values:
+            if value is None:
+                continue
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            pairs.append(f"{quote(str(name), safe='')}={quote(text, safe='')}")
+    return "&".join(pairs)
 
 
 # Not frozen: one is built for every answer.
@@ -188,11 +245,37 @@ class Adapter(abc.ABC):
     rate_limit: ClassVar[RateLimit] = RateLimit()
     example_session_id: ClassVar[str]
     """A well-formed id, for documentation and tests."""
+    options: ClassVar[tuple[Option, ...]] = ()
+    """The settings it takes besides credentials and base URL, each with its choices."""
+    specs: ClassVar[tuple[str, ...]] = ()
+    """The vendored specs it speaks (``specs/<name>.yaml``), when not only the one named as
+    the provider: a vendor with two APIs has two specs and two generated clients."""
+
+    @classmethod
+    def spec_names(cls) -> tuple[str, ...]:
+        """The names of the vendored specs (and generator configurations) it speaks."""
+        return cls.specs or (cls.provider.value,)
+
+    def __init__(self, settings: Mapping[str, str | None] | None = None) -> None:
+        """Build the adapter with its options chosen.
+
+        Args:
+            settings: Resolved settings by ``ProviderSettings`` keyword; an option missing
+                from them takes its default.
+
+        Raises:
+            ValueError: When an option's value is not one of its choices.
+        """
+        given = settings or {}
+        self.chosen: dict[str, str] = {
+            option.name: option.check(given.get(option.name)) for option in self.options
+        }
 
     @classmethod
     def variables(cls) -> dict[str, str]:
         """Every setting's environment variable, by ``ProviderSettings`` keyword."""
         found = {credential.name: credential.variable for credential in cls.credentials}
+        found |= {option.name: option.variable for option in cls.options}
         found["base_url"] = cls.base_url_variable
         return found
 

@@ -11,7 +11,7 @@ import pkgutil
 from collections.abc import Mapping
 
 from ..._models import Provider
-from ._base import Documented, Received, Reply, SessionState, Showcase, Vendor
+from ._base import Documented, Received, Reply, Route, SessionState, Showcase, Vendor
 from .digitalsamba import FakeDigitalSamba
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "FakeDigitalSamba",
     "Received",
     "Reply",
+    "Route",
     "SessionState",
     "Showcase",
     "Vendor",
