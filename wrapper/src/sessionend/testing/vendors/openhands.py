@@ -175,7 +175,7 @@ class FakeOpenHands(Vendor):
             sent=lambda received: [r.method for r in received] == ["GET"],
         ),
         Showcase(
-            'OpenHands V0 (OPENHANDS_API=v0): "not running" 200 for an unknown conversation',
+            'OpenHands V0: "not running" 200 for an unknown conversation',
             '200 "Conversation was not running", conversation_status STOPPED',
             Outcome.ALREADY_ENDED,
             session="never-started",
@@ -220,6 +220,11 @@ class FakeOpenHands(Vendor):
     def sandbox_of(self, session_id: str) -> str:
         """The id of the conversation's sandbox (one per conversation here)."""
         return str(uuid.uuid5(_SANDBOXES, session_id))
+
+    def conversation_of(self, sandbox_id: str) -> str | None:
+        """The conversation whose sandbox a lookup named ``sandbox_id``, if any."""
+        with self._v1_lock:
+            return self._sandboxes.get(sandbox_id)
 
     @override
     def route(self, segments: list[str], query: str) -> Route | None:
