@@ -51,9 +51,18 @@ CREDENTIALS: Mapping[Provider, Mapping[str, str]] = {
     provider: _credentials(provider) for provider in PROVIDERS
 }
 
+OPTIONS: Mapping[Provider, Mapping[str, str]] = {Provider.OPENHANDS: {"api": "v0"}}
+"""Options the benchmarks run with: every variant compares one request per end, and
+OpenHands' V1 end takes two (the sandbox lookup, then the pause), which a hand-written
+loop could only send by reading the first answer. Every other vendor runs as configured
+by default, a new one included."""
+
 # One adapter per vendor, for describing requests; none of them ever sees an answer here,
 # so one that remembers what worked (Digital Samba's method) describes its first try.
-_ADAPTERS: Mapping[Provider, Adapter] = {provider: ADAPTERS[provider]() for provider in PROVIDERS}
+_ADAPTERS: Mapping[Provider, Adapter] = {
+    provider: ADAPTERS[provider]({**CREDENTIALS[provider], **OPTIONS.get(provider, {})})
+    for provider in PROVIDERS
+}
 
 LIFETIME = 1800.0
 """Seconds after which the server process stops by itself, whatever happens to its parent."""
@@ -89,8 +98,9 @@ def raw_request(base_url: str, provider: Provider, session_id: str) -> RawReques
 def settings_for(port: int) -> dict[Provider, ProviderSettings]:
     """Settings for SessionEnder and AsyncSessionEnder that point at the server on ``port``."""
     return {
-        provider: ProviderSettings(
-            base_url=f"http://127.0.0.1:{port}/{provider.value}", **CREDENTIALS[provider]
+        provider: ProviderSettings.of(
+            {**CREDENTIALS[provider], **OPTIONS.get(provider, {})},
+            base_url=f"http://127.0.0.1:{port}/{provider.value}",
         )
         for provider in PROVIDERS
     }

@@ -141,3 +141,16 @@ def test_bad_configuration_is_a_one_line_error_without_the_secret(
         assert "internal error" not in run.err
     run = cli("end", "akool", "x")
     assert run.status == 2 and run.err.startswith("sessionend: error: akool session 'x': AKOOL_")
+
+
+def test_providers_shows_the_openhands_api_and_names_a_bad_one(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = {row["provider"]: row for row in cli("providers", "--json").lines()}
+    assert rows["openhands"]["options"] == {"OPENHANDS_API": "v1 (default)"}
+    monkeypatch.setenv("OPENHANDS_API", "v9")
+    run = cli("providers", "--json")
+    rows = {row["provider"]: row for row in run.lines()}
+    assert "internal error" not in run.err
+    assert "one of v1, v0" in rows["openhands"]["problem"]
+    assert rows["akool"]["problem"] is None

@@ -85,12 +85,12 @@ def test_an_interrupted_run_reports_every_end_it_sent(
     tmp_path: Path, signum: signal.Signals, status: int, from_stdin: bool
 ) -> None:
     with FakeVendors() as fakes:
-        targets = [("openhands", s) for s in fakes.create_sessions("openhands", 200)]
+        targets = [("akool", s) for s in fakes.create_sessions("akool", 200)]
         text = "provider,session_id\n" + "".join(f"{p},{s}\n" for p, s in targets)
         source = tmp_path / "targets.csv"
         source.write_text(text)
         # The first four ends wait at the vendor, so they are in flight when the signal comes.
-        fakes.inject("openhands", Fault.delay(1.0, times=4))
+        fakes.inject("akool", Fault.delay(1.0, times=4))
         results = tmp_path / "results.jsonl"
         argv = [SCRIPT, "end-many", "-" if from_stdin else str(source), "--concurrency", "4"]
         with results.open("wb") as stdout:
@@ -106,9 +106,7 @@ def test_an_interrupted_run_reports_every_end_it_sent(
                 process.stdin.write(text.encode())
                 process.stdin.flush()
             try:
-                wait_for(
-                    lambda: fakes["openhands"].request_count >= 4, timeout=60, what="4 requests"
-                )
+                wait_for(lambda: fakes["akool"].request_count >= 4, timeout=60, what="4 requests")
                 process.send_signal(signum)
                 assert process.wait(timeout=60) == status
                 err = process.stderr.read().decode()
@@ -119,7 +117,7 @@ def test_an_interrupted_run_reports_every_end_it_sent(
                 process.stderr.close()
         lines = [json.loads(line) for line in results.read_text().splitlines()]
         ended = {s for p, s in targets if fakes.state(p, s) is SessionState.ENDED}
-        assert fakes["openhands"].request_count == len(lines) == len(ended) == 4
+        assert fakes["akool"].request_count == len(lines) == len(ended) == 4
         assert {line["session_id"] for line in lines} == ended
         assert {line["outcome"] for line in lines} == {"ended"}
         name = signal.Signals(signum).name

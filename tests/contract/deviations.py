@@ -53,6 +53,7 @@ _FASTAPI_DETAIL: dict[str, Any] = {
 _LIVEAVATAR = "/paths/~1v1~1sessions~1stop/post/responses"
 _LIVEAVATAR_LIST = "/paths/~1v1~1sessions/get/responses"
 _OPENHANDS = "/paths/~1api~1conversations~1{conversation_id}~1stop/post/responses"
+_OPENHANDS_V1 = "/paths/~1api~1v1~1app-conversations/get/responses"
 _DIGITALSAMBA = "/paths/~1api~1v1~1sessions~1{session}~1end"
 _ELIZAOS = "/paths/~1api~1messaging~1sessions~1{sessionId}/delete"
 _ELIZAOS_LIST = "/paths/~1api~1messaging~1sessions/get"
@@ -210,6 +211,44 @@ DEVIATIONS: tuple[Deviation, ...] = (
             Edit(
                 "add",
                 f"{_OPENHANDS}/429",
+                {
+                    "description": "Rate limited",
+                    "headers": {
+                        "Retry-After": {"required": True, "schema": {"type": "integer"}},
+                        "X-RateLimit-Limit": {"required": True, "schema": {"type": "integer"}},
+                        "X-RateLimit-Remaining": {
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        },
+                    },
+                    "content": _json(_ANY_OBJECT),
+                },
+            ),
+        ),
+    ),
+    # --- OpenHands V1: the lookup documents only 200 and 422 ---------------------------------
+    Deviation(
+        "openhands_v1",
+        "bad-key-401",
+        "401 for a refused Bearer key on the lookup",
+        "not documented: the V1 document declares no 401; the body is assumed (FastAPI's detail)",
+        (
+            Edit(
+                "add",
+                f"{_OPENHANDS_V1}/401",
+                {"description": "Unauthorized", "content": _json(_ANY_OBJECT)},
+            ),
+        ),
+    ),
+    Deviation(
+        "openhands_v1",
+        "rate-limit-429",
+        "429 with Retry-After and X-RateLimit-* on the lookup",
+        "OpenHands Cloud rate limits (10 requests a second, 100 a minute per user); body not documented",
+        (
+            Edit(
+                "add",
+                f"{_OPENHANDS_V1}/429",
                 {
                     "description": "Rate limited",
                     "headers": {

@@ -30,8 +30,10 @@ scenarios end these."""
 
 
 def session_id_for(vendor: str, scenario: str) -> str:
-    """The id a scenario's cassette ends: an unknown one for ``not_found``, else the example."""
-    return UNKNOWN_IDS[vendor] if scenario == "not_found" else SESSION_IDS[vendor]
+    """The id a scenario's cassette ends: an unknown one for ``not_found`` (and a vendor's
+    other API's ``<api>_not_found``), else the example."""
+    unknown = scenario == "not_found" or scenario.endswith("_not_found")
+    return UNKNOWN_IDS[vendor] if unknown else SESSION_IDS[vendor]
 
 
 def documented_replies(vendor: str, scenario: str) -> tuple[Reply, ...]:

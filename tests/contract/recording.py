@@ -11,16 +11,18 @@ test's fixed id, so the cassette replays without that variable.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from sessionend import Provider
-from sessionend.providers import ADAPTERS
+from sessionend.providers import ADAPTERS, Adapter
 
 __all__ = [
     "CREDENTIAL_HEADERS",
     "CREDENTIAL_VARIABLES",
+    "PLACEHOLDER_HEADERS",
     "SECRET_HEADERS",
     "SESSION_IDS",
     "VENDORS",
@@ -47,11 +49,32 @@ CREDENTIAL_HEADERS: Mapping[str, str] = {
     provider.value: "Authorization" if adapter.basic_auth else adapter.auth_header
     for provider, adapter in ADAPTERS.items()
 }
-"""The header each vendor's credential travels in, as the wrapper sends it."""
+"""The header each vendor's credential travels in by default (by class declaration)."""
+
+
+def _variants(adapter: type[Adapter]) -> list[Adapter]:
+    """The adapter built with every combination of its options' choices."""
+    choices = [[(option.name, value) for value in option.choices] for option in adapter.options]
+    return [adapter(dict(combination)) for combination in itertools.product(*choices)]
+
+
+PLACEHOLDER_HEADERS: Mapping[str, Mapping[str, str]] = {
+    provider.value: {
+        name.lower(): value
+        for variant in _variants(adapter)
+        for name, value in variant.auth_headers(
+            {c.name: f"<{c.variable}>" for c in adapter.credentials}  # placeholder(), below
+        ).items()
+    }
+    for provider, adapter in ADAPTERS.items()
+}
+"""Per vendor, every header (lower-case) its credential may travel in, whatever its options
+(OpenHands: ``authorization`` for V1, ``x-session-api-key`` for V0), with the value it
+holds in a cassette."""
 
 SECRET_HEADERS = frozenset(
     {"authorization", "cookie", "x-access-token"}
-    | {header.lower() for header in CREDENTIAL_HEADERS.values()}
+    | {header for headers in PLACEHOLDER_HEADERS.values() for header in headers}
 )
 """Every header, lower-case, that can carry a credential at any vendor: scrubbed whatever the
 vendor, and never recorded with anything but a placeholder."""
@@ -144,8 +167,8 @@ def scrub_request(vendor: str) -> Callable[[Any], Any]:
         replacements = real_values(vendor)
         for name in list(request.headers):
             if name.lower() in SECRET_HEADERS:
-                own = name.lower() == CREDENTIAL_HEADERS[vendor].lower()
-                request.headers[name] = placeholder_header(vendor) if own else "<redacted>"
+                own = PLACEHOLDER_HEADERS[vendor].get(name.lower())
+                request.headers[name] = own if own is not None else "<redacted>"
             else:
                 request.headers[name] = _replace(request.headers[name], replacements)
         request.uri = _replace(request.uri, replacements)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +28,12 @@ import yaml
 from openapi_core import OpenAPI
 from openapi_core.exceptions import OpenAPIError
 from openapi_core.validation.response.exceptions import MissingData
+from sessionend import Provider
+from sessionend.providers import ADAPTERS
 
 from .deviations import DEVIATIONS, Deviation, Edit
 from .openapi_httpx import HttpxOpenAPIRequest, HttpxOpenAPIResponse
-from .recording import CREDENTIAL_HEADERS, placeholder_header
+from .recording import PLACEHOLDER_HEADERS
 
 __all__ = [
     "CASSETTES",
@@ -40,6 +43,7 @@ __all__ = [
     "load_interactions",
     "openapi_for",
     "problems",
+    "spec_of",
     "strict_spec",
 ]
 
@@ -228,29 +232,62 @@ def _security_headers(spec: dict[str, Any], request: HttpxOpenAPIRequest) -> set
     return names
 
 
+def _template(path: str) -> re.Pattern[str]:
+    """A path template (``/a/{id}/b``) as a pattern of one segment per parameter."""
+    parts = re.split(r"\{[^}/]+\}", path)
+    return re.compile("[^/]+".join(re.escape(part) for part in parts))
+
+
+def spec_of(interaction: Interaction, specs: Path = SPECS) -> str:
+    """The name of the vendor's spec that has the interaction's method and path.
+
+    A vendor may speak more than one spec (OpenHands' V0 and V1, its adapter's ``specs``).
+
+    The vendor's first spec when none has it, so that validation says what is wrong.
+    """
+    request = interaction.request
+    names = ADAPTERS[Provider(interaction.vendor)].spec_names()
+    for name in names:
+        document = yaml.safe_load((specs / f"{name}.yaml").read_text("utf-8"))
+        for path, operations in document.get("paths", {}).items():
+            if request.method.lower() in operations and _template(path).fullmatch(request.url.path):
+                return name
+    return names[0]
+
+
 def problems(
     interaction: Interaction,
     specs: Path = SPECS,
     deviations: tuple[Deviation, ...] = DEVIATIONS,
 ) -> list[str]:
     """What in ``interaction`` its vendor's spec (with ``deviations``) does not allow."""
-    vendor = interaction.vendor
+    vendor = spec_of(interaction, specs)
     spec = strict_spec(specs, vendor, deviations)
     openapi = openapi_for(specs, vendor, deviations)
-    request = HttpxOpenAPIRequest(interaction.request, host_url=spec["servers"][0]["url"])
+    # A document without servers (OpenHands' V1) is served at the adapter's default base URL.
+    default = ADAPTERS[Provider(interaction.vendor)].default_base_url
+    servers = spec.get("servers") or [{"url": default}]
+    request = HttpxOpenAPIRequest(interaction.request, host_url=servers[0]["url"])
     found = []
     try:
         openapi.validate_request(request)
     except OpenAPIError as error:
         found.append(f"request: {_describe(error)}")
-    header = CREDENTIAL_HEADERS[vendor]
-    sent = interaction.request.headers.get(header)
-    if sent is None:
-        found.append(f"request: no credential header {header}")
-    elif sent != placeholder_header(vendor):
-        found.append(f"request: credential header {header} does not hold the placeholder")
-    if header.lower() not in _security_headers(spec, request):
-        found.append(f"request: credential header {header} is not in the spec's security")
+    # The credential header the wrapper sent, whichever of the vendor's it is (OpenHands
+    # sends V1's Authorization or V0's X-Session-API-Key), must be the spec's.
+    candidates = PLACEHOLDER_HEADERS[interaction.vendor]
+    sent = {
+        name: interaction.request.headers[name]
+        for name in candidates
+        if name in interaction.request.headers
+    }
+    if not sent:
+        found.append(f"request: no credential header {' or '.join(sorted(candidates))}")
+    for header, value in sent.items():
+        if value != candidates[header]:
+            found.append(f"request: credential header {header} does not hold the placeholder")
+        if header not in _security_headers(spec, request):
+            found.append(f"request: credential header {header} is not in the spec's security")
     response = HttpxOpenAPIResponse(interaction.response)
     try:
         openapi.validate_response(request, response)

@@ -19,7 +19,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from sessionend import AsyncSessionEnder, EndResult, Provider, SessionEnder, SessionEndError
+from sessionend import (
+    AsyncSessionEnder,
+    EndResult,
+    Provider,
+    ProviderSettings,
+    SessionEnder,
+    SessionEndError,
+)
 from sessionend.providers import ADAPTERS, Answer, Page, Verdict
 from sessionend.testing.vendors import FAKES
 
@@ -51,27 +58,41 @@ def _resolve(node: Any, spec: dict[str, Any]) -> Any:
     return node
 
 
+OPTIONS_FOR_SPEC: dict[str, dict[str, str]] = {"openhands": {"api": "v0"}}
+"""The options under which a vendor speaks one of its other specs (OpenHands' V0)."""
+
+
 def documented_answers() -> list[tuple[str, int, str, dict[str, Any]]]:
-    """(vendor, status, media type, standalone JSON schema) for every documented answer."""
+    """(spec, status, media type, standalone JSON schema) for every documented answer."""
     found = []
     for vendor in VENDORS:
-        spec = yaml.safe_load((SPECS / f"{vendor}.yaml").read_text("utf-8"))
-        for operations in spec["paths"].values():
-            for method, operation in operations.items():
-                if method == "parameters":
-                    continue
-                for status, answer in operation["responses"].items():
-                    for media, content in (answer.get("content") or {}).items():
-                        schema = _resolve(content.get("schema", {}), spec)
-                        found.append((vendor, int(status), media, schema))
+        for name in ADAPTERS[Provider(vendor)].spec_names():
+            spec = yaml.safe_load((SPECS / f"{name}.yaml").read_text("utf-8"))
+            for operations in spec["paths"].values():
+                for method, operation in operations.items():
+                    if method == "parameters":
+                        continue
+                    for status, answer in operation["responses"].items():
+                        for media, content in (answer.get("content") or {}).items():
+                            schema = _resolve(content.get("schema", {}), spec)
+                            found.append((name, int(status), media, schema))
     return found
+
+
+def vendor_of(spec: str) -> str:
+    """The vendor that speaks ``spec``."""
+    return next(p.value for p, a in ADAPTERS.items() if spec in a.spec_names())
 
 
 ANSWERS = documented_answers()
 
 
-def end_with(vendor: str, mode: str, respond: Callable[[], httpx.Response]) -> object:
-    """End the vendor's session against ``respond``; return the result or the error."""
+def end_with(
+    vendor: str, mode: str, respond: Callable[[], httpx.Response], spec: str | None = None
+) -> object:
+    """End the vendor's session against ``respond`` (speaking ``spec``); return the outcome."""
+    options = OPTIONS_FOR_SPEC.get(spec or "", {})
+    settings = {vendor: ProviderSettings.of(options)} if options else None
 
     def handler(request: httpx.Request) -> httpx.Response:
         return respond()
@@ -79,11 +100,13 @@ def end_with(vendor: str, mode: str, respond: Callable[[], httpx.Response]) -> o
     transport = httpx.MockTransport(handler)
     try:
         if mode == "sync":
-            with SessionEnder(transport=transport, max_retries=1) as ender:
+            with SessionEnder(transport=transport, max_retries=1, settings=settings) as ender:
                 return ender.end(vendor, SESSION_IDS[vendor])
 
         async def main() -> EndResult:
-            async with AsyncSessionEnder(transport=transport, max_retries=1) as ender:
+            async with AsyncSessionEnder(
+                transport=transport, max_retries=1, settings=settings
+            ) as ender:
                 return await ender.end(vendor, SESSION_IDS[vendor])
 
         return asyncio.run(main())
@@ -112,7 +135,10 @@ def test_documented_answers(
             headers["Retry-After"] = retry_after
         content = json.dumps(body).encode() if "json" in media else str(body).encode()
         outcome = end_with(
-            vendor, mode, lambda: httpx.Response(status, headers=headers, content=content)
+            vendor_of(vendor),
+            mode,
+            lambda: httpx.Response(status, headers=headers, content=content),
+            vendor,
         )
         assert_settles(outcome)
 

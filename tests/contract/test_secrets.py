@@ -16,6 +16,7 @@ from vcr.request import Request
 from .documented import UNKNOWN_IDS
 from .recording import (
     CREDENTIAL_VARIABLES,
+    PLACEHOLDER_HEADERS,
     SECRET_HEADERS,
     SESSION_IDS,
     placeholder,
@@ -46,10 +47,19 @@ LISTED_IDS = {
     for found in _listed_ids(json.loads(answer.render().body))
 }
 """The ids the fakes' declared list answers name: documented examples, not credentials."""
-KNOWN_IDS = {*SESSION_IDS.values(), *UNKNOWN_IDS.values(), *LISTED_IDS}
+
+DOCUMENTED_VALUES = {
+    str(value)
+    for fake in FAKES.values()
+    for answer in fake.answers.values()
+    for value in answer.examples.values()
+}
+"""The example values the fakes' documented answers are recorded with (a user's or a
+sandbox's UUID): documentation, not credentials."""
+KNOWN_IDS = {*SESSION_IDS.values(), *UNKNOWN_IDS.values(), *LISTED_IDS, *DOCUMENTED_VALUES}
 PLACEHOLDERS = {
     placeholder(variable) for variables in CREDENTIAL_VARIABLES.values() for variable in variables
-}
+} | {value for headers in PLACEHOLDER_HEADERS.values() for value in headers.values()}
 PATTERNS = {
     "a bearer token": re.compile(r"Bearer\s+(?!<)[A-Za-z0-9._~+/=-]{8,}"),
     "a JSON web token": re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"),

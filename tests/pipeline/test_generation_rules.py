@@ -11,7 +11,7 @@ from scripts import generate_clients
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated"
-VENDORS = ("akool", "digitalsamba", "elizaos", "liveavatar", "openhands")
+VENDORS = ("akool", "digitalsamba", "elizaos", "liveavatar", "openhands", "openhands_v1")
 
 
 def _generated_files() -> list[Path]:

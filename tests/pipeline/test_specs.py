@@ -10,7 +10,7 @@ import yaml
 from scripts import check_specs, vendor_spec
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
-VENDORS = {"liveavatar", "akool", "openhands", "digitalsamba", "elizaos"}
+VENDORS = {"liveavatar", "akool", "openhands", "openhands_v1", "digitalsamba", "elizaos"}
 
 
 def test_every_vendored_spec_is_valid_and_recorded() -> None:

@@ -18,7 +18,15 @@ import sessionend._async
 import sessionend._sync
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sessionend import AsyncSessionEnder, EndResult, ProviderSettings, SessionEnder, errors
+from sessionend import (
+    AsyncSessionEnder,
+    EndResult,
+    Provider,
+    ProviderSettings,
+    SessionEnder,
+    errors,
+)
+from sessionend.providers import ADAPTERS
 
 from ._rel_support import (
     UUID,
@@ -130,7 +138,7 @@ def rel_fuzz_server() -> Iterator[ScriptedServer]:
 
 def end_both(server: ScriptedServer, provider: str) -> list[object]:
     """End once with each ender; return what each ended with."""
-    session = SESSION.get(provider, "fuzz-session")
+    session = SESSION.get(provider) or ADAPTERS[Provider(provider)].example_session_id
     given = CREDENTIALS[provider]
     settings = {
         provider: ProviderSettings(

@@ -17,3 +17,13 @@ def no_retry_waits(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(sessionend._async, "_sleep", no_async_wait)
     monkeypatch.setattr(sessionend._sync, "_sleep", no_wait)
+
+
+@pytest.fixture(autouse=True)
+def openhands_v0(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scripted servers here answer OpenHands as V0 does, one request per end.
+
+    ``test_same_request`` builds its adapters itself, with V1 (the default), so the lookup's
+    query is checked on every path too.
+    """
+    monkeypatch.setenv("OPENHANDS_API", "v0")

@@ -25,6 +25,7 @@ ELIZA_NOT_FOUND = answer(
 @pytest.fixture(autouse=True)
 def no_proxy_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     clear_provider_environment(monkeypatch)
+    monkeypatch.setenv("OPENHANDS_API", "v0")  # the scripted answers are V0's
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.lower(), raising=False)

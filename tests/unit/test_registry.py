@@ -15,7 +15,7 @@ import pytest
 import yaml
 from sessionend import Provider
 from sessionend._session_id import check_session_id
-from sessionend.providers import ADAPTERS, Adapter, Credential
+from sessionend.providers import ADAPTERS, Adapter, Credential, Option
 from sessionend.testing.vendors import FAKES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,27 +42,41 @@ def test_the_provider_enum_is_the_registry() -> None:
 
 @pytest.mark.parametrize("adapter", VENDORS)
 def test_the_vendor_has_a_vendored_spec_with_provenance(adapter: type[Adapter]) -> None:
-    name = adapter.provider.value
-    assert (SPECS / f"{name}.yaml").is_file()
     provenance = yaml.safe_load((SPECS / "PROVENANCE.yaml").read_text(encoding="utf-8"))
-    assert provenance["vendors"].get(name, {}).get("spec") == f"{name}.yaml"
+    for name in adapter.spec_names():
+        assert (SPECS / f"{name}.yaml").is_file()
+        assert provenance["vendors"].get(name, {}).get("spec") == f"{name}.yaml"
 
 
 @pytest.mark.parametrize("adapter", VENDORS)
-def test_the_vendor_has_a_generated_client_named_as_the_adapter_says(
+def test_the_vendor_has_a_generated_client_per_spec(adapter: type[Adapter]) -> None:
+    packages = []
+    for name in adapter.spec_names():
+        config = SPECS / "generator" / f"{name}.yaml"
+        assert config.is_file()
+        package_name = yaml.safe_load(config.read_text(encoding="utf-8"))["package_name_override"]
+        package = importlib.import_module(package_name)
+        assert package.__file__ is not None
+        assert Path(package.__file__).resolve().parent == ROOT / "generated" / name / package_name
+        packages.append(package_name)
+    assert adapter.generated_package in packages
+
+
+def test_every_vendored_spec_belongs_to_one_vendor() -> None:
+    claimed = Counter(name for adapter in ADAPTERS.values() for name in adapter.spec_names())
+    vendored = {path.stem for path in SPECS.glob("*.yaml") if path.name != "PROVENANCE.yaml"}
+    assert set(claimed) == vendored
+    assert [name for name, count in claimed.items() if count > 1] == []
+
+
+@pytest.mark.parametrize("adapter", VENDORS)
+def test_every_option_is_declared_with_its_default_among_its_choices(
     adapter: type[Adapter],
 ) -> None:
-    name = adapter.provider.value
-    config = SPECS / "generator" / f"{name}.yaml"
-    assert config.is_file()
-    assert yaml.safe_load(config.read_text(encoding="utf-8"))["package_name_override"] == (
-        adapter.generated_package
-    )
-    package = importlib.import_module(adapter.generated_package)
-    assert package.__file__ is not None
-    assert Path(package.__file__).resolve().parent == (
-        ROOT / "generated" / name / adapter.generated_package
-    )
+    for option in adapter.options:
+        assert isinstance(option, Option)
+        assert option.default in option.choices
+        assert adapter.variables()[option.name] == option.variable
 
 
 @pytest.mark.parametrize("adapter", VENDORS)

@@ -26,9 +26,12 @@ class ProviderSettings:
 
     Credentials are keywords named as the provider's adapter declares them: ``api_key``
     (LiveAvatar, Akool, OpenHands, ElizaOS), ``team_id`` and ``developer_key`` (Digital
-    Samba); ``sessionend providers`` lists each provider's. ``base_url`` is the vendor's base
-    URL, for a self-hosted server or a test double. A credential keyword the provider does
-    not take is a ValueError when an ender is built with these settings.
+    Samba); ``sessionend providers`` lists each provider's. Options a provider takes besides
+    credentials are keywords too, read and shown the same way: OpenHands' ``api`` (``"v1"``,
+    the default, or ``"v0"`` for an older self-hosted server). ``base_url`` is the vendor's
+    base URL, for a self-hosted server or a test double. A keyword the provider does not take,
+    or an option's value outside its choices, is a ValueError when an ender is built with
+    these settings.
 
     ``rate``, set with ``ProviderSettings.of(..., rate=...)``, is the requests per second the
     ender's pace for this provider starts from, in place of the rate the vendor documents
@@ -105,12 +108,12 @@ def read_environment(
 
     Args:
         override: Settings given by the caller, or None.
-        variables: Setting name (credential keyword or ``base_url``) to environment
-            variable, for this provider.
+        variables: Setting name (credential or option keyword, or ``base_url``) to
+            environment variable, for this provider.
         environ: The environment (``os.environ`` by default).
 
     Raises:
-        ValueError: When ``override`` names a credential the provider does not take.
+        ValueError: When ``override`` names a setting the provider does not take.
     """
     environ = os.environ if environ is None else environ
     given = override or ProviderSettings()
@@ -122,7 +125,7 @@ def read_environment(
     )
     if unknown:
         valid = ", ".join(sorted(name for name in variables if name != "base_url"))
-        raise ValueError(f"unknown credential(s) {', '.join(unknown)}; this provider takes {valid}")
+        raise ValueError(f"unknown setting(s) {', '.join(unknown)}; this provider takes {valid}")
     values: dict[str, str | None] = {}
     for name, variable in variables.items():
         value = given.base_url if name == "base_url" else given.get(name)

@@ -83,13 +83,16 @@ class Core:
         self.missing_ok = missing_ok
         self.allow_insecure_http = allow_insecure_http
         given = {Provider.parse(name): value for name, value in (settings or {}).items()}
-        self.adapters = {provider: adapter() for provider, adapter in ADAPTERS.items()}
+        self.adapters: dict[Provider, Adapter] = {}
         self.settings: dict[Provider, ProviderSettings] = {}
-        for provider, adapter in self.adapters.items():
+        for provider, kind in ADAPTERS.items():
             try:
-                self.settings[provider] = read_environment(given.get(provider), adapter.variables())
+                resolved = read_environment(given.get(provider), kind.variables())
+                # Options are chosen now: a value outside an option's choices fails here.
+                self.adapters[provider] = kind(resolved.credentials)
             except ValueError as error:
                 raise ValueError(f"settings for {provider.value}: {error}") from None
+            self.settings[provider] = resolved
         self.paces = {
             provider: Pace(
                 self.settings[provider].rate or adapter.rate_limit.documented_rate, self.pacing

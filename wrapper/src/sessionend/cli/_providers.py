@@ -19,8 +19,12 @@ __all__ = ["provider_rows", "providers_table"]
 def provider_rows(environ: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """One row per provider; credential values are never read into a row, only their names."""
     environ = os.environ if environ is None else environ
-    with SessionEnder() as ender:
-        configured = set(ender.configured_providers())
+    unusable = ""
+    try:
+        with SessionEnder() as ender:
+            configured = set(ender.configured_providers())
+    except ValueError as error:  # an option outside its choices: shown on its provider's row
+        configured, unusable = set(), str(error)
     rows = []
     for provider, adapter in ADAPTERS.items():
         variable = adapter.base_url_variable
@@ -32,13 +36,20 @@ def provider_rows(environ: Mapping[str, str] | None = None) -> list[dict[str, An
             )
         except ConfigurationError as error:
             problem = error.message
+        if unusable.startswith(f"settings for {provider.value}:"):
+            problem = unusable.partition(": ")[2]
         credentials = {
             credential.variable: bool(environ.get(credential.variable))
             for credential in adapter.credentials
         }
+        options = {
+            option.variable: environ.get(option.variable) or f"{option.default} (default)"
+            for option in adapter.options
+        }
         rows.append(
             {
                 "provider": provider.value,
+                "options": options,
                 "configured": provider in configured and problem is None,
                 "base_url": redact_url(base_url),
                 "base_url_from": variable if environ.get(variable) else "default",
@@ -62,6 +73,8 @@ def providers_table(rows: list[dict[str, Any]]) -> Table:
         )
         if row["credentials_optional"] and not any(row["credentials"].values()):
             sources += "; optional: sent without credentials"
+        for variable, value in row.get("options", {}).items():
+            sources += f"; {variable}={value}"
         configured = "yes" if row["configured"] else "no"
         if row["problem"]:
             configured += f": {row['problem']}"

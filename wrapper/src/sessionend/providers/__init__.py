@@ -10,7 +10,17 @@ from collections.abc import Mapping
 
 from .._discovery import public_modules
 from .._models import Provider
-from ._base import Adapter, Answer, Credential, LiveSession, Page, RateLimit, Request, Verdict
+from ._base import (
+    Adapter,
+    Answer,
+    Credential,
+    LiveSession,
+    Option,
+    Page,
+    RateLimit,
+    Request,
+    Verdict,
+)
 
 __all__ = [
     "ADAPTERS",
@@ -18,6 +28,7 @@ __all__ = [
     "Answer",
     "Credential",
     "LiveSession",
+    "Option",
     "Page",
     "RateLimit",
     "Request",

@@ -2,7 +2,8 @@
 
 An adapter is the one place a vendor is described: its name, credentials and how they
 travel, environment variables, default base URL, id rules, rate-limit signals and generated
-package (class attributes, read by everything else through the registry), and the two
+package (class attributes, read by everything else through the registry), the options it
+takes besides credentials (``Option``: which API version a server speaks, say), and the two
 things only it knows: the request that ends a session, built by its generated client's
 ``build_request``, and what an answer means, parsed by its generated ``parse_response``.
 
@@ -32,6 +33,7 @@ __all__ = [
     "Answer",
     "Credential",
     "LiveSession",
+    "Option",
     "Page",
     "RateLimit",
     "Request",
@@ -55,6 +57,38 @@ class Credential:
     name: str
     variable: str
     secret: bool = True
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Option:
+    """One setting a provider takes besides its credentials; never secret.
+
+    Attributes:
+        name: Its ``ProviderSettings`` keyword (``api``, ...).
+        variable: The environment variable it is read from.
+        default: The value when neither the keyword nor the variable is given.
+        choices: Every value it may take; anything else is refused when an ender is built.
+        description: What it chooses, for ``sessionend providers``.
+    """
+
+    name: str
+    variable: str
+    default: str
+    choices: tuple[str, ...]
+    description: str = ""
+
+    def check(self, value: str | None) -> str:
+        """``value``, or the default when it is None or empty.
+
+        Raises:
+            ValueError: When ``value`` is not one of the choices (the message names them).
+        """
+        if not value:
+            return self.default
+        if value not in self.choices:
+            valid = ", ".join(self.choices)
+            raise ValueError(f"{self.name} ({self.variable}) must be one of {valid}, got {value!r}")
+        return value
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -89,9 +123,13 @@ class Request:
     def from_generated(cls, keywords: Mapping[str, Any]) -> Request:
         """The request a generated ``build_request`` describes (``httpx.Client.request`` keywords).
 
+        Query parameters (``params``) are encoded into the path here, once, exactly as httpx
+        encodes ``params=`` for the generated client's own calls (a list as the key
+        repeated, booleans as ``true``/``false``), so that every sender sends the same bytes.
+
         Raises:
-            ValueError: When the operation needs something sessionend does not send (query
-                parameters, cookies, form data): a pipeline change made it so.
+            ValueError: When the operation needs something sessionend does not send (cookies,
+                form data): a pipeline change made it so.
         """
         unexpected = set(keywords) - {"method", "url", "json", "headers", "params"}
         if unexpected:
@@ -234,11 +272,37 @@ class Adapter(abc.ABC):
     rate_limit: ClassVar[RateLimit] = RateLimit()
     example_session_id: ClassVar[str]
     """A well-formed id, for documentation and tests."""
+    options: ClassVar[tuple[Option, ...]] = ()
+    """The settings it takes besides credentials and base URL, each with its choices."""
+    specs: ClassVar[tuple[str, ...]] = ()
+    """The vendored specs it speaks (``specs/<name>.yaml``), when not only the one named as
+    the provider: a vendor with two APIs has two specs and two generated clients."""
+
+    @classmethod
+    def spec_names(cls) -> tuple[str, ...]:
+        """The names of the vendored specs (and generator configurations) it speaks."""
+        return cls.specs or (cls.provider.value,)
+
+    def __init__(self, settings: Mapping[str, str | None] | None = None) -> None:
+        """Build the adapter with its options chosen.
+
+        Args:
+            settings: Resolved settings by ``ProviderSettings`` keyword; an option missing
+                from them takes its default.
+
+        Raises:
+            ValueError: When an option's value is not one of its choices.
+        """
+        given = settings or {}
+        self.chosen: dict[str, str] = {
+            option.name: option.check(given.get(option.name)) for option in self.options
+        }
 
     @classmethod
     def variables(cls) -> dict[str, str]:
         """Every setting's environment variable, by ``ProviderSettings`` keyword."""
         found = {credential.name: credential.variable for credential in cls.credentials}
+        found |= {option.name: option.variable for option in cls.options}
         found["base_url"] = cls.base_url_variable
         return found
 

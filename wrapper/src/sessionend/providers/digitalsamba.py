@@ -21,6 +21,7 @@ Quirks reconciled here:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from .. import errors
@@ -65,7 +66,8 @@ class DigitalSamba(Adapter):
     rate_limit: ClassVar[RateLimit] = RateLimit(documented_rate=1000 / 60)
     example_session_id: ClassVar[str] = "edb7a1cb-0627-44ed-9ae4-62a344d6e8a9"
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Mapping[str, str | None] | None = None) -> None:
+        super().__init__(settings)
         # The method that last ended a session; written only after a success. One attribute
         # write is atomic, and either value is a correct first try.
         self.preferred = "POST"

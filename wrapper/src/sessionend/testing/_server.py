@@ -28,7 +28,8 @@ from .._config import ProviderSettings
 from .._models import Provider
 from ..providers import ADAPTERS
 from ._faults import Fault, FaultKind
-from .vendors import FAKES, FakeDigitalSamba, Received, Reply, SessionState, Vendor
+from .vendors import FAKES, FakeDigitalSamba, Received, Reply, Route, SessionState, Vendor
+from .vendors._base import match
 
 __all__ = ["FakeVendors"]
 
@@ -266,19 +267,20 @@ class FakeVendors:
             return await self._control(request, segments[1:])
         vendor = self._by_prefix.get(segments[0]) if segments else None
         listing = vendor.list_path if vendor is not None else None
-        if vendor is not None and listing is not None and _match(listing, segments[1:])[0]:
+        if vendor is not None and listing is not None and match(listing, segments[1:])[0]:
             return await self._list(vendor, request)
-        matched, path_id = _match(vendor.path, segments[1:]) if vendor else (False, None)
-        if vendor is None or not matched:
+        route = vendor.route(segments[1:], request.query_string) if vendor else None
+        if vendor is None or route is None:
             return _respond(Reply.json(404, {"detail": "Not Found"}))
-        if _drops_unread(vendor, path_id):
+        if _drops_unread(vendor, route.path_id):
             vendor.remember(Received(request.method, request.raw_path, dict(request.headers), b""))
             return _abort(request)
         body = await request.read()
         vendor.remember(Received(request.method, request.raw_path, dict(request.headers), body))
-        if request.method not in vendor.methods():
-            return _respond(vendor.not_allowed(request.method, path_id))
-        step = await self._answer(vendor, request, path_id, body)
+        allowed = vendor.methods() if route.method is None else frozenset({route.method})
+        if request.method not in allowed:
+            return _respond(vendor.not_allowed(request.method, route.path_id))
+        step = await self._answer(vendor, request, route, body)
         if step is _DROP:
             return _abort(request)
         if isinstance(step, Fault):  # a literal answer, perhaps streamed
@@ -321,19 +323,19 @@ class FakeVendors:
         return _respond(step)
 
     async def _answer(
-        self, vendor: Vendor, request: web.Request, path_id: str | None, body: bytes
+        self, vendor: Vendor, request: web.Request, route: Route, body: bytes
     ) -> _Step:
         fault = vendor.take_fault()
         step = await _before(vendor, fault)
         if step is not None:
             return step
-        refused = vendor.authenticate(request.headers)
+        refused = vendor.authenticate_route(route, request.headers)
         if refused is not None:
             return refused
         wait = vendor.over_limit()
         if wait is not None:
             return vendor.rate_limited(wait)
-        session_id = vendor.session_id_of(path_id, body, request.headers)
+        session_id = vendor.session_id_for(route, body, request.headers)
         if isinstance(session_id, Reply):
             return session_id
         if fault is None:
@@ -341,7 +343,7 @@ class FakeVendors:
             step = await _before(vendor, fault)
             if step is not None:
                 return step
-        reply = vendor.ended(session_id, vendor.finish(session_id))
+        reply = vendor.carry_out(route, session_id)
         if fault is not None and fault.after_processing:
             if fault.kind is FaultKind.DROP:
                 return _DROP
@@ -434,18 +436,6 @@ async def _before(vendor: Vendor, fault: Fault | None) -> _Step:
     if fault.kind is FaultKind.ANSWER:
         return fault
     return vendor.failure(fault.status)
-
-
-def _match(pattern: tuple[str, ...], segments: list[str]) -> tuple[bool, str | None]:
-    if len(pattern) != len(segments):
-        return False, None
-    path_id = None
-    for expected, segment in zip(pattern, segments, strict=True):
-        if expected == "{id}":
-            path_id = segment
-        elif expected != segment:
-            return False, None
-    return True, path_id
 
 
 async def _literal(request: web.Request, fault: Fault) -> web.StreamResponse:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from ..._discovery import public_modules
 from ..._models import Provider
-from ._base import Documented, Received, Reply, SessionState, Showcase, Vendor
+from ._base import Documented, Received, Reply, Route, SessionState, Showcase, Vendor
 from .digitalsamba import FakeDigitalSamba
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "FakeDigitalSamba",
     "Received",
     "Reply",
+    "Route",
     "SessionState",
     "Showcase",
     "Vendor",

@@ -31,16 +31,21 @@ from ..._models import Provider
 from .._faults import Fault
 
 __all__ = [
+    "END",
     "Documented",
     "Received",
     "Reply",
+    "Route",
     "SessionState",
     "Showcase",
     "Vendor",
     "iso_utc",
+    "match",
     "query_int",
 ]
 
+END = "end"
+"""The name of every vendor's end-session endpoint among its routes."""
 RECEIVED_KEPT = 10_000
 """How many requests each fake remembers; older ones are forgotten (counts stay exact)."""
 
@@ -136,6 +141,39 @@ def _fill_json(node: object, values: Mapping[str, object]) -> object:
 
 
 @attrs.frozen
+class Route:
+    """Which of a vendor's endpoints a request is for.
+
+    Attributes:
+        name: ``END`` for the end-session endpoint; a vendor with more endpoints (a lookup
+            before the end) names the others.
+        path_id: The session the request is about, as far as the path (or query) says: the
+            key per-session faults are found by.
+        method: The one method the endpoint takes; None for the vendor's ``methods()``.
+        target: What else the vendor read from the request to answer it (an id of another
+            kind, a query), for its own hooks.
+    """
+
+    name: str = END
+    path_id: str | None = None
+    method: str | None = None
+    target: tuple[str, ...] = ()
+
+
+def match(pattern: tuple[str, ...], segments: list[str]) -> tuple[bool, str | None]:
+    """Whether ``segments`` fit ``pattern``, and the segment at its ``"{id}"``."""
+    if len(pattern) != len(segments):
+        return False, None
+    path_id = None
+    for expected, segment in zip(pattern, segments, strict=True):
+        if expected == "{id}":
+            path_id = segment
+        elif expected != segment:
+            return False, None
+    return True, path_id
+
+
+@attrs.frozen
 class Received:
     """One request as a fake received it: method, raw path (still percent-encoded), body."""
 
@@ -162,6 +200,8 @@ class Showcase:
         mode: Puts the fake in a mode for this end and returns the function that undoes it;
             the end then runs on an ender of its own, so nothing it remembers reaches the
             other steps.
+        options: Settings of the provider's options for this end (``{"api": "v0"}``); the
+            end then runs on an ender of its own with them.
     """
 
     scenario: str
@@ -173,6 +213,7 @@ class Showcase:
     vendor_code: int | str | None = None
     sent: Callable[[list[Received]], bool] | None = None
     mode: Callable[[Vendor], Callable[[], None]] | None = None
+    options: Mapping[str, str] = attrs.field(factory=dict)
 
 
 def iso_utc(moment: datetime.datetime, *, fraction: int = 0) -> str:
@@ -425,6 +466,25 @@ class Vendor(abc.ABC):
         Called after authentication and the rate limit passed, as for an end.
         """
         raise NotImplementedError(f"the {self.provider.value} fake lists no sessions")
+
+    # Routes: one end-session endpoint unless a vendor says otherwise.
+
+    def route(self, segments: list[str], query: str) -> Route | None:
+        """The endpoint the path (below the vendor's prefix) and query name; None for none."""
+        matched, path_id = match(self.path, segments)
+        return Route(END, path_id) if matched else None
+
+    def authenticate_route(self, route: Route, headers: Mapping[str, str]) -> Reply | None:
+        """:meth:`authenticate`, for one of the vendor's routes."""
+        return self.authenticate(headers)
+
+    def session_id_for(self, route: Route, body: bytes, headers: Mapping[str, str]) -> str | Reply:
+        """:meth:`session_id_of`, for one of the vendor's routes."""
+        return self.session_id_of(route.path_id, body, headers)
+
+    def carry_out(self, route: Route, session_id: str) -> Reply:
+        """What the request does and answers; an end by default (:meth:`ended`)."""
+        return self.ended(session_id, self.finish(session_id))
 
     def methods(self) -> frozenset[str]:
         """The methods the endpoint answers; others get :meth:`not_allowed`."""

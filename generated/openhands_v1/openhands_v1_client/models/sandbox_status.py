@@ -1,0 +1,14 @@
+# Generated from specs/openhands_v1.yaml by scripts/generate_clients.py; every generation overwrites this file.
+# Do not edit it: change the spec or its generator configuration, then run `nox -s generate -- openhands_v1`.
+from enum import StrEnum
+
+
+class SandboxStatus(StrEnum):
+    ERROR = "ERROR"
+    MISSING = "MISSING"
+    PAUSED = "PAUSED"
+    RUNNING = "RUNNING"
+    STARTING = "STARTING"
+
+    def __str__(self) -> str:
+        return str(self.value)
