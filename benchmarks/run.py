@@ -3,6 +3,9 @@
     python -m benchmarks.run                      # what `nox -s bench` runs
     python -m benchmarks.run --targets 1000 --rounds 1 --memory-targets 10000   # a quick look
 
+The pacing benchmark ends ``--pace-targets`` sessions (a fifth of ``--targets`` unless given)
+per scenario against fakes limited to ``--pace-rate`` requests a second.
+
 Ratios are taken between measurements of one run. The machine may be busy with other work,
 so every bulk variant is measured ``--rounds`` times, interleaved, and its best round kept.
 """
@@ -24,6 +27,7 @@ import attrs
 from .bulk import VARIANTS, BulkRun, run_variant
 from .importtime import ImportRun, run_import
 from .memory import MemoryRun, run_memory
+from .pacing import MODES, WINDOW, PaceRun, run_scenario, scenarios
 from .server import PROVIDERS, FakeServer
 from .single import SingleRun, run_single
 
@@ -45,6 +49,11 @@ class Results:
     single: SingleRun
     imports: ImportRun
     memory: MemoryRun
+    pacing: tuple[PaceRun, ...] = ()
+
+    def paced(self, mode: str) -> list[PaceRun]:
+        """Every pacing scenario's run with ``pacing=mode``, in the order they ran."""
+        return [run for run in self.pacing if run.mode == mode]
 
     def best(self, name: str) -> BulkRun:
         """The bulk variant ``name``'s fastest round."""
@@ -94,6 +103,31 @@ class Results:
                 "< 50 MB",
                 growth < 50,
             ),
+            *self.pacing_checks(),
+        ]
+
+    def pacing_checks(self) -> list[tuple[str, str, str, bool]]:
+        """(what, measured, target, met) for adaptive pacing, over every scenario."""
+        adaptive = self.paced("adaptive")
+        if not adaptive:
+            return []
+        lost = sum(run.lost for run in adaptive)
+        slowest = max(adaptive, key=lambda run: run.slowdown)
+        most = max(adaptive, key=lambda run: run.throttled_share)
+        return [
+            ("paced ends lost to throttling (every scenario)", f"{lost:,}", "0", lost == 0),
+            (
+                "paced wall time vs ideal (worst scenario)",
+                f"{slowest.slowdown:.2f}x ({slowest.scenario})",
+                "≤ 1.15x",
+                slowest.slowdown <= 1.15,
+            ),
+            (
+                "paced throttled answers / requests sent (worst scenario)",
+                f"{most.throttled_share:.1%} ({most.scenario})",
+                "≤ 5%",
+                most.throttled_share <= 0.05,
+            ),
         ]
 
     def as_json(self) -> dict[str, Any]:
@@ -114,6 +148,16 @@ class Results:
             "single": attrs.asdict(self.single) | {"ratio": round(self.single.ratio, 4)},
             "import": attrs.asdict(self.imports) | {"ratio": round(self.imports.ratio, 4)},
             "memory": attrs.asdict(self.memory) | {"growth": self.memory.growth},
+            "pacing": [
+                attrs.asdict(run)
+                | {
+                    "wall": round(run.wall, 3),
+                    "lost": run.lost,
+                    "vs_ideal": round(run.slowdown, 3),
+                    "throttled_share": round(run.throttled_share, 4),
+                }
+                for run in self.pacing
+            ],
             "checks": [
                 {"what": what, "measured": measured, "target": target, "met": met}
                 for what, measured, target, met in self.checks()
@@ -183,7 +227,43 @@ def results_table(results: Results) -> str:
         f"{results.memory.rss_before / MB:.0f} MB before, peak "
         f"{results.memory.rss_peak / MB:.0f} MB.",
     ]
+    if results.pacing:
+        lines += ["", *pacing_table(results)]
     return "\n".join(lines)
+
+
+PACING_LABELS = {
+    "off": "off (before pacing)",
+    "fixed": "fixed (documented rate)",
+    "adaptive": "adaptive (default)",
+}
+
+
+def pacing_table(results: Results) -> list[str]:
+    """The Markdown lines of the pacing comparison."""
+    options = results.options
+    lines = [
+        f"Pacing: {options['pace_targets']:,} ends per scenario at concurrency "
+        f"{options['concurrency']}, against fakes limited to {options['pace_rate']} requests "
+        f"per {WINDOW:g}-second fixed window, each answering over its limit with its vendor's "
+        "own throttle (Digital Samba's window is a minute; its fake is given one second here). "
+        "*Ideal* is the ends over the limit, plus one window. *Fixed* keeps the rate the vendor "
+        "documents (Digital Samba's 1,000 a minute), or the fake's limit where none is "
+        "documented. *Mixed* limits all five at once to different rates, each given ends in "
+        "proportion; *shared* is three processes ending a third each against one limit. "
+        "*Throttled* counts the fakes' throttle answers against every request they received.",
+        "",
+        "| scenario | pacing | ended | lost | wall (ideal) | vs ideal | throttled / sent |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for run in results.pacing:
+        lost = f"**{run.lost:,}**" if run.lost else "0"
+        lines.append(
+            f"| {run.label} | {PACING_LABELS[run.mode]} | {run.ended:,} | {lost} "
+            f"| {run.wall:.1f} s ({run.ideal:.0f} s) | {run.slowdown:.2f}x "
+            f"| {run.throttled_share:.1%} of {run.sent:,} |"
+        )
+    return lines
 
 
 def write_chart(results: Results, path: Path) -> None:
@@ -226,6 +306,55 @@ def write_chart(results: Results, path: Path) -> None:
     plt.close(figure)
 
 
+def write_pacing_chart(results: Results, path: Path) -> None:
+    """Wall time over the ideal per pacing scenario, one bar per kind of pacing."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only: no display is needed or wanted
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    names = list(dict.fromkeys(run.scenario for run in results.pacing))
+    labels = {run.scenario: run.label for run in results.pacing}
+    colours = {"off": "#9aa4ad", "fixed": "#e0a458", "adaptive": "#2f6db5"}
+    height = 0.8 / len(MODES)
+    figure, axes = plt.subplots(figsize=(9, 1.0 + 0.62 * len(names)), dpi=110)
+    for index, name in enumerate(names):
+        for offset, mode in enumerate(MODES):
+            found = [run for run in results.pacing if run.scenario == name and run.mode == mode]
+            if not found:
+                continue
+            run = found[0]
+            position = len(names) - 1 - index + (1 - offset) * height
+            axes.barh(position, run.slowdown, height=height, color=colours[mode])
+            note = f" {run.slowdown:.2f}x, {run.throttled_share:.0%} throttled"
+            if run.lost:
+                note += f", {run.lost:,} lost"
+            axes.text(run.slowdown, position, note, va="center", fontsize=7)
+    axes.set_yticks(
+        [len(names) - 1 - index for index in range(len(names))],
+        [labels[name] for name in names],
+        fontsize=8,
+    )
+    axes.axvline(1.0, color="#555555", linewidth=0.8)
+    axes.axvline(1.15, color="#c0392b", linestyle="--", linewidth=1)
+    axes.text(1.15, len(names) - 0.45, " target 1.15x", color="#c0392b", fontsize=8, va="top")
+    most = max(run.slowdown for run in results.pacing)
+    axes.set_xlim(0, max(most, 1.15) * 1.45)
+    handles = [Patch(color=colours[mode]) for mode in MODES]
+    axes.legend(handles, [PACING_LABELS[mode] for mode in MODES], fontsize=7, loc="lower right")
+    axes.set_xlabel("wall time over the ideal (ends / limit + one window); lower is better")
+    machine = results.machine
+    axes.set_title(
+        f"{results.options['pace_targets']:,} ends per scenario against fakes limited to "
+        f"{results.options['pace_rate']}/s — {machine['cpus']} cores, {machine['date']}",
+        fontsize=9,
+    )
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+
+
 def update_readme(path: Path, table: str) -> None:
     """Replace the results between README's markers."""
     text = path.read_text()
@@ -252,6 +381,7 @@ def measure(options: argparse.Namespace) -> Results:
         print(f"single end: {single.ratio:.3f}x raw httpx", flush=True)
         memory = run_memory(server, options.memory_targets, options.concurrency)
         print(f"memory: {memory.growth / MB:.1f} MB growth", flush=True)
+        pacing = measure_pacing(server, options)
         server_loop = server.loop
     imports = run_import(options.import_runs)
     print(f"import: {imports.ratio:.2f}x httpx", flush=True)
@@ -267,7 +397,25 @@ def measure(options: argparse.Namespace) -> Results:
         name: str(value) if isinstance(value, Path) else value
         for name, value in vars(options).items()
     }
-    return Results(machine, settings, tuple(bulk), single, imports, memory)
+    return Results(machine, settings, tuple(bulk), single, imports, memory, pacing)
+
+
+def measure_pacing(server: FakeServer, options: argparse.Namespace) -> tuple[PaceRun, ...]:
+    """Every pacing scenario, each with every kind of pacing, one after the other."""
+    runs: list[PaceRun] = []
+    if options.pace_targets <= 0:
+        return ()
+    for scenario in scenarios(options.pace_targets, options.pace_rate):
+        for mode in MODES:
+            run = run_scenario(server, scenario, mode, options.concurrency)
+            runs.append(run)
+            print(
+                f"pacing {scenario.name:12} {mode:8} ended {run.ended:,}/{run.ends:,} "
+                f"in {run.wall:.1f} s ({run.slowdown:.2f}x ideal), "
+                f"{run.throttled_share:.1%} of {run.sent:,} throttled",
+                flush=True,
+            )
+    return tuple(runs)
 
 
 def parse(arguments: Sequence[str] | None) -> argparse.Namespace:
@@ -280,10 +428,21 @@ def parse(arguments: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--single-calls", type=int, default=2_000)
     parser.add_argument("--import-runs", type=int, default=9)
     parser.add_argument("--memory-targets", type=int, default=100_000)
+    parser.add_argument(
+        "--pace-targets",
+        type=int,
+        help="ends per pacing scenario (default: a fifth of --targets; 0 skips pacing)",
+    )
+    parser.add_argument(
+        "--pace-rate", type=int, default=100, help="requests per second each limited fake accepts"
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent)
     parser.add_argument("--no-chart", action="store_true", help="skip the PNG (no matplotlib)")
     parser.add_argument("--readme", type=Path, help="rewrite this README's results section")
-    return parser.parse_args(arguments)
+    options = parser.parse_args(arguments)
+    if options.pace_targets is None:
+        options.pace_targets = options.targets // 5
+    return options
 
 
 def main(arguments: Sequence[str] | None = None) -> Results:
@@ -298,6 +457,8 @@ def main(arguments: Sequence[str] | None = None) -> Results:
     )
     if not options.no_chart:
         write_chart(results, options.out / "bulk.png")
+        if results.pacing:
+            write_pacing_chart(results, options.out / "pacing.png")
     if options.readme is not None:
         update_readme(options.readme, table)
     return results

@@ -207,6 +207,23 @@ class FakeServer:
             ids.extend(answer.json()["session_ids"])
         return ids
 
+    def limit(self, provider: Provider, requests: int | None, per: float | None = None) -> None:
+        """Rate-limit one fake vendor in fixed windows (its own window unless ``per``)."""
+        assert self._control is not None, "start the server first"
+        answer = self._control.put(
+            f"http://127.0.0.1:{self.port}/_fake/{provider.value}/limit",
+            json={"requests": requests, "per": per},
+        )
+        answer.raise_for_status()
+
+    def counts(self, provider: Provider) -> tuple[int, int]:
+        """Requests one fake vendor has received so far, and how many of them it throttled."""
+        assert self._control is not None, "start the server first"
+        answer = self._control.get(f"http://127.0.0.1:{self.port}/_fake/{provider.value}/limit")
+        answer.raise_for_status()
+        counted = answer.json()
+        return int(counted["received"]), int(counted["throttled"])
+
     def targets(self, count: int) -> list[tuple[Provider, str]]:
         """``count`` fresh (provider, session_id) targets, spread evenly over the providers."""
         per_provider = {

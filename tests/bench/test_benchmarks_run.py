@@ -15,7 +15,7 @@ import pytest
 from sessionend import EndReason, Provider
 from sessionend.providers import ADAPTERS, Request
 
-from benchmarks import generated, run, server
+from benchmarks import generated, pacing, run, server
 from benchmarks.bulk import VARIANTS
 
 
@@ -33,6 +33,8 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[run.Results, Path
             "--single-calls=3",
             "--import-runs=1",
             "--memory-targets=10",
+            "--pace-targets=50",
+            "--pace-rate=50",
             f"--out={out}",
             f"--readme={readme}",
             "--no-chart",
@@ -45,6 +47,25 @@ def test_every_bulk_variant_ends_every_target(results: tuple[run.Results, Path])
     measured, _ = results
     assert {variant.name for variant in VARIANTS} == {item.name for item in measured.bulk}
     assert all(item.ended == item.ends == 10 for item in measured.bulk)
+
+
+def test_every_pacing_scenario_ends_every_target(results: tuple[run.Results, Path]) -> None:
+    # Each vendor alone, all of them mixed, and three processes sharing one, each paced
+    # three ways against fakes that throttle: no timing is asserted, only that all ran.
+    measured, _ = results
+    expected = {
+        (scenario.name, mode) for scenario in pacing.scenarios(50, 50) for mode in pacing.MODES
+    }
+    assert {(item.scenario, item.mode) for item in measured.pacing} == expected
+    assert all(item.ended == item.ends == 50 for item in measured.pacing)
+    assert all(item.sent >= item.ends for item in measured.pacing)  # the fakes counted them
+
+
+def test_the_pacing_chart_is_drawn(results: tuple[run.Results, Path], tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    measured, _ = results
+    run.write_pacing_chart(measured, tmp_path / "pacing.png")
+    assert (tmp_path / "pacing.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_the_other_benchmarks_ran(results: tuple[run.Results, Path]) -> None:
@@ -62,13 +83,15 @@ def test_the_other_benchmarks_ran(results: tuple[run.Results, Path]) -> None:
 def test_results_are_written(results: tuple[run.Results, Path]) -> None:
     _, out = results
     written = json.loads((out / "results.json").read_text())
-    assert len(written["checks"]) == 5
+    assert len(written["checks"]) == 8  # the pacing targets among them
+    assert len(written["pacing"]) == len(pacing.scenarios(50, 50)) * len(pacing.MODES)
     readme = (out / "README.md").read_text()
     assert readme.startswith("before\n")
     assert readme.endswith("after\n")
     assert "old" not in readme
     assert "| bulk vs hand-written aiohttp loop |" in readme
     assert "Round by round, sessionend ran at" in readme
+    assert "| scenario | pacing | ended | lost |" in readme
 
 
 def test_ratios_are_taken_round_by_round(results: tuple[run.Results, Path]) -> None:

@@ -214,7 +214,43 @@ def test_the_control_routes_document_their_request_bodies() -> None:
         "GET /_fake/<provider>/sessions/<id>",
         "POST /_fake/<provider>/faults",
         "DELETE /_fake/<provider>/faults",
+        "PUT /_fake/<provider>/limit",
+        "GET /_fake/<provider>/limit",
     ):
         assert route in doc
     for field in ('"count"', '"session_id"', '"kind"', '"times"', "default 1"):
         assert field in doc
+
+
+def test_the_control_api_limits_a_fake_and_counts_its_throttles(
+    fake_vendors: FakeVendors,
+) -> None:
+    control = f"http://127.0.0.1:{fake_vendors.port}/_fake/openhands/limit"
+    applied = httpx.put(control, json={"requests": 2, "per": 60})
+    assert applied.json() == {"requests": 2, "per": 60.0, "sliding": False}
+    session_id = fake_vendors.create_session("openhands")
+    statuses = [openhands_stop(fake_vendors, session_id).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    counted = httpx.get(control).json()
+    assert (counted["received"], counted["throttled"]) == (3, 1)
+    assert httpx.put(control, json={"requests": None}).json()["requests"] is None
+    assert openhands_stop(fake_vendors, session_id).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ({"requests": 0}, "requests"),
+        ({"requests": True}, "requests"),
+        ({"requests": 5, "per": -1}, "per"),
+        ({"requests": 5, "sliding": "yes"}, "sliding"),
+        ({"requests": 5, "window": 1}, "unknown limit field"),
+    ],
+)
+def test_the_control_api_names_what_is_wrong_with_a_limit(
+    fake_vendors: FakeVendors, body: dict[str, object], problem: str
+) -> None:
+    answer = httpx.put(f"http://127.0.0.1:{fake_vendors.port}/_fake/akool/limit", json=body)
+    assert answer.status_code == 400
+    assert problem in answer.json()["error"]
+    assert fake_vendors["akool"].rate_limit is None

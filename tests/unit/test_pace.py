@@ -4,7 +4,7 @@ shrink the rate once per window, and it grows back (slow start, then CUBIC)."""
 from __future__ import annotations
 
 import pytest
-from sessionend._pace import BETA, CUBIC_C, MIN_RATE, Pace, Pacing
+from sessionend._pace import BETA, CUBIC_C, MIN_RATE, SLOW_START_DOUBLING, Pace, Pacing
 
 
 class Clock:
@@ -63,6 +63,29 @@ def test_a_throttle_drops_the_rate_to_beta_of_what_was_sent() -> None:
     slots = [pace.take() for _ in range(20)]  # 20 sent within the last second
     pace.answered(slots[-1], throttled=True)
     assert pace.rate == pytest.approx(20 * BETA)
+
+
+def test_a_throttle_drops_the_rate_to_beta_of_what_got_through() -> None:
+    """What the vendor accepted is its limit; what was sent overshoots it."""
+    clock = Clock()
+    pace = Pace(None, Pacing.ADAPTIVE, clock)
+    for _ in range(30):
+        take_and_send(pace, clock)  # 30 accepted within the last second
+    slots = [pace.take() for _ in range(20)]  # 50 sent
+    pace.answered(slots[-1], throttled=True)
+    assert pace.rate == pytest.approx(30 * BETA)
+
+
+def test_a_faster_pace_brings_the_next_slot_sooner() -> None:
+    """Ends holding slots spaced at the old rate do not hold back the new one."""
+    clock = Clock()
+    pace = Pace(10.0, Pacing.ADAPTIVE, clock)
+    waiting = [pace.take() for _ in range(10)]  # one every 0.1 s, up to 1 s ahead
+    clock.now += SLOW_START_DOUBLING
+    pace.answered(waiting[1], throttled=False)  # it waited: slow start doubles the rate
+    assert pace.rate == pytest.approx(20.0)
+    # Half a second of slots was left at 10/s; at 20/s they take a quarter of a second.
+    assert pace.take().wait == pytest.approx(0.25)
 
 
 def test_throttles_already_in_flight_drop_the_rate_once() -> None:

@@ -8,10 +8,13 @@ mode: a schedule of send slots at ``rate`` per second (a token bucket with no bu
   is documented, from no limit at all, so the concurrency alone sets the pace until the
   vendor first throttles;
 - probes upward while the vendor does not throttle: before the first throttle the rate
-  doubles every second it is the limit (slow start), so an account with a higher limit than
-  the documented one is used fully;
-- on a throttle drops to ``BETA`` of the rate actually measured, then grows back along
-  CUBIC's curve: fast at first, flat near the rate that was throttled, then probing past it.
+  doubles every half second it is the limit (slow start), so an account with a higher limit
+  than the documented one is used fully; as the rate grows, the next slot comes sooner in
+  proportion, so ends already holding slots at the old spacing do not hold back the new pace;
+- on a throttle drops to ``BETA`` of the rate the vendor accepted over the last second (the
+  rate sent, while nothing was accepted yet): the limit as it stands, where the rate sent
+  overshoots it by however far the pace had climbed. It then grows back along CUBIC's
+  curve: fast at first, flat near the rate that was throttled, then probing past it.
   Only answers to requests sent after the last drop can drop it again: a burst of throttles
   already in flight counts once, as TCP counts one loss per window;
 - stops the whole provider, not just one end, for as long as a vendor asks (``Retry-After``,
@@ -30,7 +33,7 @@ import threading
 import time
 from collections.abc import Callable
 
-__all__ = ["BETA", "CUBIC_C", "MIN_RATE", "Pace", "PaceState", "Pacing"]
+__all__ = ["BETA", "CUBIC_C", "MIN_RATE", "SLOW_START_DOUBLING", "Pace", "PaceState", "Pacing"]
 
 BETA = 0.7
 """The share of the measured rate kept after a throttle (CUBIC's and the AWS SDKs' 0.7)."""
@@ -42,7 +45,10 @@ MIN_RATE = 0.5
 """Requests per second the pace never goes below: an end is never starved for good."""
 
 _MEASURE_WINDOW = 1.0
-"""Seconds over which the sent rate is measured."""
+"""Seconds over which the sent and the accepted rates are measured."""
+
+SLOW_START_DOUBLING = 0.5
+"""Seconds in which slow start doubles the rate, while the pace holds the ends back."""
 
 
 class Pacing(enum.StrEnum):
@@ -102,6 +108,7 @@ class Pace:
         self._next = 0.0
         self._paused_until = 0.0
         self._sent: collections.deque[float] = collections.deque()
+        self._accepted: collections.deque[float] = collections.deque()
         self._slow_start = True
         self._dropped_at = -1.0
         self._grown_at = clock()
@@ -153,13 +160,18 @@ class Pace:
                 if self.pacing is Pacing.ADAPTIVE and slot.taken > self._dropped_at:
                     self._drop(now, wait)
                 return
-            if self.pacing is Pacing.ADAPTIVE and self.rate is not None:
-                self._grow(now, limited=slot.wait > 0)
+            if self.pacing is Pacing.ADAPTIVE:
+                self._accepted.append(now)
+                if self.rate is not None:
+                    self._grow(now, limited=slot.wait > 0)
 
     def _measured(self, now: float) -> float:
-        while self._sent and self._sent[0] < now - _MEASURE_WINDOW:
-            self._sent.popleft()
-        return len(self._sent) / _MEASURE_WINDOW
+        # What got through is the vendor's limit as it stands; what was sent overshoots it
+        # by however far the pace had climbed before the throttle was heard.
+        for times in (self._sent, self._accepted):
+            while times and times[0] < now - _MEASURE_WINDOW:
+                times.popleft()
+        return len(self._accepted or self._sent) / _MEASURE_WINDOW
 
     def _drop(self, now: float, wait: float | None) -> None:
         measured = self._measured(now)
@@ -177,13 +189,20 @@ class Pace:
 
     def _grow(self, now: float, *, limited: bool) -> None:
         assert self.rate is not None
+        before = self.rate
         elapsed = now - self._grown_at
         if self._slow_start:
-            # Double every second the pace is what holds the ends back (their slots waited).
+            # Double every half second the pace is what holds the ends back (their slots
+            # waited): a documented rate far below the account's costs a second or two.
             if limited and elapsed > 0:
-                self.rate *= 2.0 ** min(elapsed, 1.0)
+                self.rate *= 2.0 ** (min(elapsed, SLOW_START_DOUBLING) / SLOW_START_DOUBLING)
             self._grown_at = now
-            return
-        since = now - self._dropped_at
-        target = CUBIC_C * (since - self._recovery) ** 3 + self._peak
-        self.rate = max(self.rate, target, MIN_RATE)
+        else:
+            since = now - self._dropped_at
+            target = CUBIC_C * (since - self._recovery) ** 3 + self._peak
+            self.rate = max(self.rate, target, MIN_RATE)
+        if self.rate > before and self._next > now:
+            # The slots handed out already were spaced at the old rate, as far ahead as the
+            # ends waiting for them: the next ones come as much sooner as the rate grew, or a
+            # faster pace would only be felt once every one of those had been sent.
+            self._next = now + (self._next - now) * before / self.rate

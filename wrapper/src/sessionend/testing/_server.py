@@ -4,7 +4,8 @@ Each vendor lives under its own prefix, so its base URL is ``http://127.0.0.1:<p
 and its end-session path is the real one below that. The server is aiohttp on its own event
 loop, in a background thread (``start()``, a context manager) or in the foreground (``serve``).
 ``/_fake/...`` is a small control API for clients in other processes: create sessions, read
-their state, inject and clear faults (``FakeVendors._control`` documents each route).
+their state, inject and clear faults, set a rate limit and read what it throttled
+(``FakeVendors._control`` documents each route).
 """
 
 from __future__ import annotations
@@ -371,6 +372,14 @@ class FakeVendors:
         ``DELETE /_fake/<provider>/faults``
             Drops every pending fault of that fake, per session ones too. Answers 200
             ``{"cleared": true}``.
+        ``PUT /_fake/<provider>/limit``
+            Body ``{"requests": n | null, "per": seconds, "sliding": false}``: the fake's
+            rate limit, as ``FakeVendors.limit`` sets it (``"per"`` defaults to the vendor's
+            own window; null ``"requests"`` removes the limit). Answers 200 with the limit
+            as applied, or 400 naming the field that is wrong.
+        ``GET /_fake/<provider>/limit``
+            Answers 200 ``{"requests", "per", "sliding", "received", "throttled"}``: the
+            limit, the requests the fake has received and how many it throttled.
 
         Anything else answers 404.
         """
@@ -400,7 +409,44 @@ class FakeVendors:
                 return _respond(Reply.json(400, {"error": str(error)}))
             vendor.inject(fault, session_id if isinstance(session_id, str) else None)
             return _respond(Reply.json(201, attrs.asdict(fault, value_serializer=_plain)))
+        if what == "limit" and not rest and request.method in ("PUT", "GET"):
+            if request.method == "PUT":
+                refused = _set_limit(vendor, data)
+                if refused is not None:
+                    return _respond(refused)
+            return _respond(Reply.json(200, _limit(vendor, counts=request.method == "GET")))
         return _respond(Reply.json(404, {"error": "no such control endpoint"}))
+
+
+def _set_limit(vendor: Vendor, data: dict[str, Any]) -> Reply | None:
+    """Apply a limit sent to the control API; the refusal when a field is wrong."""
+    unknown = sorted(set(data) - {"requests", "per", "sliding"})
+    if unknown:
+        return Reply.json(400, {"error": f"unknown limit field(s): {', '.join(unknown)}"})
+    requests, per, sliding = data.get("requests"), data.get("per"), data.get("sliding", False)
+    if requests is not None and (
+        not isinstance(requests, int) or isinstance(requests, bool) or requests < 1
+    ):
+        return Reply.json(400, {"error": "requests must be a whole number of at least 1, or null"})
+    if per is not None and (
+        not isinstance(per, int | float) or isinstance(per, bool) or not 0 < per < 1e9
+    ):
+        return Reply.json(400, {"error": "per must be a positive number of seconds, or null"})
+    if not isinstance(sliding, bool):
+        return Reply.json(400, {"error": "sliding must be true or false"})
+    vendor.limit(requests, None if per is None else float(per), sliding=sliding)
+    return None
+
+
+def _limit(vendor: Vendor, *, counts: bool) -> dict[str, Any]:
+    limit: dict[str, Any] = {
+        "requests": vendor.rate_limit,
+        "per": vendor.window,
+        "sliding": vendor.sliding,
+    }
+    if counts:
+        limit |= {"received": vendor.request_count, "throttled": vendor.throttled}
+    return limit
 
 
 def _unread_drop(fault: Fault) -> bool:

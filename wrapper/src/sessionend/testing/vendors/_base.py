@@ -272,6 +272,8 @@ class Vendor(abc.ABC):
         its list answers carry that time in their Date header."""
         """At most this many requests per window; None for no limit."""
         self.request_count = 0
+        self.throttled = 0
+        """Requests answered with the vendor's throttle because they were over the limit."""
         self.received: collections.deque[Received] = collections.deque(maxlen=RECEIVED_KEPT)
         self._sessions: dict[str, SessionState] = {}
         # The live sessions and their start, oldest first: what the list route serves.
@@ -406,12 +408,14 @@ class Vendor(abc.ABC):
                 if len(self._recent) < self.rate_limit:
                     self._recent.append(now)
                     return None
+                self.throttled += 1
                 return max(self._recent[0] + self.window - now, 0.0)
             if now - self._window_start >= self.window:
                 self._window_start, self._window_count = now, 0
             self._window_count += 1
             if self._window_count <= self.rate_limit:
                 return None
+            self.throttled += 1
             return max(self._window_start + self.window - now, 0.0)
 
     def remember(self, received: Received) -> None:
