@@ -93,9 +93,17 @@ def test_twenty_thousand_targets_each_reported_once(mode: str) -> None:
             item.provider.value if isinstance(item, EndResult) else str(item.provider),
             item.session_id,
         )
+        # On a machine busy with other work an attempt may time out after the vendor acted;
+        # the retry then rightly finds the session gone (ALREADY_ENDED), never on a first try.
+        retried_gone = (
+            isinstance(item, EndResult)
+            and item.outcome is Outcome.ALREADY_ENDED
+            and item.attempts > 1
+        )
         if target in failing:
-            assert type(item) is failing[target], (target, item)
+            assert type(item) is failing[target] or retried_gone, (target, item)
         else:
-            assert isinstance(item, EndResult) and item.outcome is Outcome.ENDED, (target, item)
+            ended = isinstance(item, EndResult) and item.outcome is Outcome.ENDED
+            assert ended or retried_gone, (target, item)
     leftover = [thread for thread in threading.enumerate() if thread.ident not in threads_before]
     assert leftover == []  # no worker thread outlives end_many, nor the fakes' thread
