@@ -27,7 +27,7 @@ from sessionend import (
     SessionEnder,
     SessionEndError,
 )
-from sessionend.providers import ADAPTERS, Answer, Page, Verdict
+from sessionend.providers import ADAPTERS, Adapter, Answer, Page, Verdict
 from sessionend.testing.vendors import FAKES
 
 from .recording import SESSION_IDS, VENDORS
@@ -236,10 +236,16 @@ def test_malformed_answers(
     assert_settles(outcome)
 
 
+def lister_for(spec: str) -> Adapter:
+    """The adapter of the vendor speaking ``spec``, with the options under which it does."""
+    return ADAPTERS[Provider(vendor_of(spec))](OPTIONS_FOR_SPEC.get(spec, {}))
+
+
+# Every documented JSON answer of a spec its vendor lists in (OpenHands: V1's, not V0's).
 LIST_ANSWERS = [
     answer
     for answer in ANSWERS
-    if ADAPTERS[Provider(answer[0])].lists_sessions and answer[2] == "application/json"
+    if answer[2] == "application/json" and lister_for(answer[0]).lists()
 ]
 
 
@@ -251,9 +257,9 @@ LIST_ANSWERS = [
 def test_read_page_is_a_page_or_a_verdict(answer: tuple[str, int, str, Any], data: Any) -> None:
     """Whatever JSON any of the vendor's documented answers allows, read as a list page, is a
     Page or a Verdict with no outcome: never an exception."""
-    vendor, status, media, schema = answer
+    spec, status, media, schema = answer
     body = data.draw(from_schema(schema))
-    adapter = ADAPTERS[Provider(vendor)]()
+    adapter = lister_for(spec)
     content = json.dumps(body).encode()
     read = adapter.read_page(
         Answer(status, {"content-type": media}, content, adapter.list_request())

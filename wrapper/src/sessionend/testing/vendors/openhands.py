@@ -227,16 +227,16 @@ ANSWERS: Mapping[str, Documented] = {
         source=_V1_SOURCE + ": 400 for an id that is not a UUID; body assumed",
     ),
     # Every answer below is live but for the first page's PAUSED, MISSING and ERROR entries.
-    "v1_list_page": _listing(
+    "list_page": _listing(
         _example_entries(0, 5, ("RUNNING", "STARTING", "PAUSED", "MISSING", "ERROR")), None
     ),
-    "v1_list_first_page": _listing(
+    "list_first_page": _listing(
         _FIRST_PAGE,
         cursor_of(_EXAMPLE_START - datetime.timedelta(minutes=99), _FIRST_PAGE[-1]["id"]),
     ),
-    "v1_list_second_page": _listing(_example_entries(100, 1, ("RUNNING",)), None),
-    "v1_list_empty": _listing([], None),
-    "v1_list_rejected": Documented(
+    "list_second_page": _listing(_example_entries(100, 1, ("RUNNING",)), None),
+    "list_empty": _listing([], None),
+    "list_rejected": Documented(
         422,
         {
             "detail": [
@@ -321,9 +321,9 @@ class FakeOpenHands(Vendor):
         "v1_unauthorized": ("unauthorized",),
         "v1_rate_limited": ("rate_limited", "v1_running", "v1_pause"),
         "v1_pause_gone": ("v1_running", "v1_pause_gone"),
-        "v1_list": ("v1_list_page",),
-        "v1_list_paged": ("v1_list_first_page", "v1_list_second_page"),
-        "v1_list_empty": ("v1_list_empty",),
+        "v1_list": ("list_page",),
+        "v1_list_paged": ("list_first_page", "list_second_page"),
+        "v1_list_empty": ("list_empty",),
         "v1_list_unauthorized": ("unauthorized",),
     }
     list_path: ClassVar[tuple[str, ...] | None] = ("api", "v1", "app-conversations", "search")
@@ -417,13 +417,13 @@ class FakeOpenHands(Vendor):
     def listed(self, query: Mapping[str, str]) -> Reply:
         limit = query_int(query, "limit", 100)
         if limit is None or not 1 <= limit <= 100:
-            return self.answer("v1_list_rejected", input=query.get("limit", ""))
+            return self.answer("list_rejected", input=query.get("limit", ""))
         after = None
         if query.get("page_id"):
             after = _after(query["page_id"])
             if after is None:
                 return self.answer(
-                    "v1_list_rejected",
+                    "list_rejected",
                     type="value_error",
                     parameter="page_id",
                     msg="Value error, invalid page_id",
@@ -440,7 +440,7 @@ class FakeOpenHands(Vendor):
             _entry(sid, self.sandbox_of(sid), statuses[sid], started) for started, sid in shown
         ]
         cursor = cursor_of(*shown[-1]) if more else None
-        return self.answer("v1_list_page", items=items, next_page_id=cursor)
+        return self.answer("list_page", items=items, next_page_id=cursor)
 
     @override
     def new_session_id(self) -> str:
