@@ -54,6 +54,7 @@ _LIVEAVATAR = "/paths/~1v1~1sessions~1stop/post/responses"
 _LIVEAVATAR_LIST = "/paths/~1v1~1sessions/get/responses"
 _OPENHANDS = "/paths/~1api~1conversations~1{conversation_id}~1stop/post/responses"
 _OPENHANDS_V1 = "/paths/~1api~1v1~1app-conversations/get/responses"
+_OPENHANDS_V1_SEARCH = "/paths/~1api~1v1~1app-conversations~1search/get/responses"
 _DIGITALSAMBA = "/paths/~1api~1v1~1sessions~1{session}~1end"
 _ELIZAOS = "/paths/~1api~1messaging~1sessions~1{sessionId}/delete"
 _ELIZAOS_LIST = "/paths/~1api~1messaging~1sessions/get"
@@ -226,16 +227,21 @@ DEVIATIONS: tuple[Deviation, ...] = (
             ),
         ),
     ),
-    # --- OpenHands V1: the lookup documents only 200 and 422 ---------------------------------
+    # --- OpenHands V1: the lookup and the search document only 200 and 422 -------------------
     Deviation(
         "openhands_v1",
         "bad-key-401",
-        "401 for a refused Bearer key on the lookup",
+        "401 for a refused Bearer key, to the lookup or the search",
         "not documented: the V1 document declares no 401; the body is assumed (FastAPI's detail)",
         (
             Edit(
                 "add",
                 f"{_OPENHANDS_V1}/401",
+                {"description": "Unauthorized", "content": _json(_ANY_OBJECT)},
+            ),
+            Edit(
+                "add",
+                f"{_OPENHANDS_V1_SEARCH}/401",
                 {"description": "Unauthorized", "content": _json(_ANY_OBJECT)},
             ),
         ),

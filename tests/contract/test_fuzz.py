@@ -27,7 +27,7 @@ from sessionend import (
     SessionEnder,
     SessionEndError,
 )
-from sessionend.providers import ADAPTERS, Answer, Page, Verdict
+from sessionend.providers import ADAPTERS, Adapter, Answer, Page, Verdict
 from sessionend.testing.vendors import FAKES
 
 from .recording import SESSION_IDS, VENDORS
@@ -38,7 +38,14 @@ FUZZ = settings(
     derandomize=True,
     database=None,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    # filter_too_much: hypothesis-jsonschema builds OpenHands V1's AppConversationPage (many
+    # nullable anyOf fields, date-time formats) by filtering, and rejects enough drafts that
+    # the check fails or passes with the run's order; the examples it keeps still test.
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
 )
 # Keywords that are OpenAPI's, not JSON Schema's, or only annotate.
 _ANNOTATIONS = {"example", "examples", "title", "description", "default", "nullable", "xml"}
@@ -236,15 +243,16 @@ def test_malformed_answers(
     assert_settles(outcome)
 
 
-PROVIDER_OF_SPEC = {
-    name: provider for provider, adapter in ADAPTERS.items() for name in adapter.spec_names()
-}
-"""Each vendored spec's provider (a vendor with two APIs has two specs)."""
+def lister_for(spec: str) -> Adapter:
+    """The adapter of the vendor speaking ``spec``, with the options under which it does."""
+    return ADAPTERS[Provider(vendor_of(spec))](OPTIONS_FOR_SPEC.get(spec, {}))
 
+
+# Every documented JSON answer of a spec its vendor lists in (OpenHands: V1's, not V0's).
 LIST_ANSWERS = [
     answer
     for answer in ANSWERS
-    if ADAPTERS[PROVIDER_OF_SPEC[answer[0]]].lists_sessions and answer[2] == "application/json"
+    if answer[2] == "application/json" and lister_for(answer[0]).lists()
 ]
 
 
@@ -258,7 +266,7 @@ def test_read_page_is_a_page_or_a_verdict(answer: tuple[str, int, str, Any], dat
     Page or a Verdict with no outcome: never an exception."""
     spec, status, media, schema = answer
     body = data.draw(from_schema(schema))
-    adapter = ADAPTERS[PROVIDER_OF_SPEC[spec]]()
+    adapter = lister_for(spec)
     content = json.dumps(body).encode()
     read = adapter.read_page(
         Answer(status, {"content-type": media}, content, adapter.list_request())

@@ -3,12 +3,16 @@ and V0 (the others: a conversation that is not running answers 200), each agains
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from sessionend import Outcome, ProviderSettings, errors
+from sessionend.providers import Verdict
 from sessionend.testing.vendors.openhands import ANSWERS
 
-from .conftest import Ender
+from .conftest import Ender, Lister
 from .documented import UNKNOWN_IDS
+from .listing import declared_entries, pages_of, sessions_of
 from .recording import live_session_id
 
 pytestmark = pytest.mark.vcr
@@ -97,3 +101,39 @@ def test_v1_pause_gone(ender: Ender) -> None:
         2,
         404,
     )
+
+
+# --- listing (V1): GET /api/v1/app-conversations/search, by cursor ------------------------
+
+
+def _started(entry: dict[str, object]) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(str(entry["created_at"]))
+
+
+def test_v1_list(lister: Lister) -> None:
+    entries = declared_entries("openhands", "list_page", "items")
+    (page,) = pages_of(lister.walk("openhands"))
+    live = [entry for entry in entries if entry["sandbox_status"] in ("RUNNING", "STARTING")]
+    assert len(live) == 2 and page.seen == len(entries) == 5  # PAUSED, MISSING, ERROR left out
+    assert [s.session_id for s in page.sessions] == [entry["id"] for entry in live]
+    assert [s.started_at for s in page.sessions] == [_started(entry) for entry in live]
+    assert page.sessions[0].started_at == datetime.datetime(2026, 11, 21, 9, 0, tzinfo=datetime.UTC)
+    assert page.sessions[1].fields["sandbox_status"] == "STARTING"
+
+
+def test_v1_list_paged(lister: Lister) -> None:
+    pages = [
+        (declared_entries("openhands", "list_first_page", "items"), "id"),
+        (declared_entries("openhands", "list_second_page", "items"), "id"),
+    ]
+    assert len(sessions_of(lister.walk("openhands"), pages, _started)) == 101
+
+
+def test_v1_list_empty(lister: Lister) -> None:
+    assert sessions_of(lister.walk("openhands"), [([], "id")], _started) == []
+
+
+def test_v1_list_unauthorized(lister: Lister) -> None:
+    (verdict,) = lister.walk("openhands", credentials={"api_key": "not-a-valid-openhands-key"})
+    assert isinstance(verdict, Verdict)
+    assert (verdict.error, verdict.http_status) == (errors.AuthenticationError, 401)

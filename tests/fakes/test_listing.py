@@ -13,6 +13,7 @@ import pytest
 from sessionend import Provider
 from sessionend.providers import ADAPTERS, Answer, Page
 from sessionend.testing import FakeVendors, Fault
+from sessionend.testing.vendors.openhands import FakeOpenHands
 
 UTC = datetime.UTC
 T0 = datetime.datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
@@ -108,6 +109,30 @@ def test_digitalsamba_pages_by_offset_in_either_order(fakes: FakeVendors) -> Non
     assert (entry["id"], entry["live"]) == (ids[4], True)
     assert entry["start_time"] == "2026-11-21T09:04:00.000000Z" and entry["end_time"]
     assert _get(fakes, Provider.DIGITALSAMBA, "/api/v1/sessions?limit=101").status_code == 422
+
+
+def test_openhands_pages_by_cursor_newest_first_with_sandbox_statuses(fakes: FakeVendors) -> None:
+    ids = _started(fakes, Provider.OPENHANDS, 5)
+    fake = fakes[Provider.OPENHANDS]
+    assert isinstance(fake, FakeOpenHands)
+    fake.set_sandbox(ids[3], "PAUSED")
+    path = "/api/v1/app-conversations/search?limit=2"
+    first = _get(fakes, Provider.OPENHANDS, path).json()
+    assert [(e["id"], e["sandbox_status"]) for e in first["items"]] == [
+        (ids[4], "RUNNING"),
+        (ids[3], "PAUSED"),
+    ]
+    assert first["items"][0]["created_at"] == "2026-11-21T09:04:00.000000Z"
+    assert first["items"][0]["sandbox_id"] == fake.sandbox_of(ids[4])
+    fake.finish(ids[4])  # ending one already listed shifts nothing
+    second = _get(fakes, Provider.OPENHANDS, f"{path}&page_id={first['next_page_id']}").json()
+    assert [e["id"] for e in second["items"]] == [ids[2], ids[1]]
+    last = _get(fakes, Provider.OPENHANDS, f"{path}&page_id={second['next_page_id']}").json()
+    assert ([e["id"] for e in last["items"]], last["next_page_id"]) == ([ids[0]], None)
+    assert _get(fakes, Provider.OPENHANDS, f"{path}&page_id=nonsense").status_code == 422
+    refused = _get(fakes, Provider.OPENHANDS, "/api/v1/app-conversations/search?limit=101")
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["query", "limit"]
 
 
 def test_elizaos_lists_every_live_session_at_once(fakes: FakeVendors) -> None:

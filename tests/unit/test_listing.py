@@ -4,18 +4,21 @@ outcome) for anything that is not a page."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import json
 from collections.abc import Mapping
 from typing import Any
 
+import httpx
 import pytest
-from sessionend import Provider, errors
+from sessionend import AsyncSessionEnder, Provider, ProviderSettings, SessionEnder, errors
 from sessionend.providers import ADAPTERS, Answer, Page, Request, Verdict
 from sessionend.providers.akool import Akool
 from sessionend.providers.digitalsamba import DigitalSamba
 from sessionend.providers.elizaos import ElizaOS
 from sessionend.providers.liveavatar import LiveAvatar
+from sessionend.providers.openhands import OpenHands
 
 UTC = datetime.UTC
 LISTING = [provider for provider, adapter in ADAPTERS.items() if adapter.lists_sessions]
@@ -278,6 +281,169 @@ def test_elizaos_an_error_envelope_is_read_into_the_verdict() -> None:
     assert _verdict(ElizaOS().read_page(text)).error is errors.AuthenticationError
 
 
+# --- OpenHands V1: a cursor ---------------------------------------------------------------
+
+OH_ID = "3b9f2c51-a7d0-4e6f-8c1a-2b3c4d5e6f70"
+
+
+def _conversation(n: int, status: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": OH_ID[:-2] + f"{n:02d}",
+        "created_by_user_id": None,
+        "sandbox_id": f"sandbox-{n}",
+        "acp_server": None,
+        "launched_agent_profile": None,
+        "sandbox_status": status,
+        "created_at": f"2026-11-21T09:{n:02d}:00Z",
+        **extra,
+    }
+
+
+def _openhands(items: list[dict[str, Any]], next_page_id: str | None = None) -> dict[str, Any]:
+    return {"items": items, "next_page_id": next_page_id}
+
+
+def test_openhands_searches_conversations_a_hundred_at_a_time() -> None:
+    request = OpenHands().list_request()
+    assert (request.method, request.path) == (
+        "GET",
+        "/api/v1/app-conversations/search?limit=100&include_sub_conversations=false",
+    )
+
+
+def test_openhands_only_running_or_starting_sandboxes_are_live() -> None:
+    statuses = ["RUNNING", "STARTING", "PAUSED", "MISSING", "ERROR"]
+    items = [_conversation(n, status) for n, status in enumerate(statuses)]
+    adapter = OpenHands()
+    page = _page(adapter.read_page(_answer(_openhands(items), adapter.list_request())))
+    assert [s.session_id for s in page.sessions] == [items[0]["id"], items[1]["id"]]
+    assert (page.seen, page.next) == (5, None)
+    assert page.sessions[1].fields["sandbox_status"] == "STARTING"
+    with pytest.raises(TypeError):
+        page.sessions[0].fields["sandbox_status"] = "PAUSED"  # type: ignore[index]
+
+
+def test_openhands_follows_next_page_id_as_page_id() -> None:
+    adapter = OpenHands()
+    answer = _answer(_openhands([_conversation(1, "RUNNING")], "c/+ 2"), adapter.list_request())
+    following = _page(adapter.read_page(answer)).next
+    assert following is not None
+    assert following.path == (
+        "/api/v1/app-conversations/search?page_id=c%2F%2B+2&limit=100"
+        "&include_sub_conversations=false"
+    )
+    last = _page(adapter.read_page(_answer(_openhands([_conversation(2, "PAUSED")]), following)))
+    assert (last.sessions, last.next) == ([], None)
+
+
+def test_openhands_an_empty_page_ends_the_walk_whatever_its_cursor() -> None:
+    adapter = OpenHands()
+    page = _page(adapter.read_page(_answer(_openhands([], "more"), adapter.list_request())))
+    assert (page.sessions, page.next, page.seen) == ([], None, 0)
+
+
+@pytest.mark.parametrize(
+    ("created_at", "started"),
+    [
+        ("2026-11-21T09:05:00Z", datetime.datetime(2026, 11, 21, 9, 5, tzinfo=UTC)),
+        (
+            "2026-11-21T10:05:00.250000+01:00",
+            datetime.datetime(2026, 11, 21, 9, 5, 0, 250000, tzinfo=UTC),
+        ),
+        ("2026-11-21T09:05:00", datetime.datetime(2026, 11, 21, 9, 5, tzinfo=UTC)),
+    ],
+    ids=["Z", "offset", "naive is UTC"],
+)
+def test_openhands_reads_created_at_as_an_aware_start(
+    created_at: str, started: datetime.datetime
+) -> None:
+    item = _conversation(1, "RUNNING", created_at=created_at)
+    adapter = OpenHands()
+    (session,) = _page(adapter.read_page(_answer(_openhands([item]), None))).sessions
+    assert session.started_at == started
+    assert session.started_at is not None and session.started_at.utcoffset() is not None
+
+
+def test_openhands_without_created_at_the_start_is_unknown() -> None:
+    item = _conversation(1, "RUNNING")
+    del item["created_at"]
+    (session,) = _page(OpenHands().read_page(_answer(_openhands([item]), None))).sessions
+    assert session.started_at is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"next_page_id": None},
+        {"items": [{"sandbox_id": "s", "sandbox_status": "RUNNING"}]},
+        {"items": [_conversation(1, "ASLEEP")]},
+        _openhands([_conversation(1, "RUNNING", created_at="yesterday")]),
+        _openhands([_conversation(1, "RUNNING", id=7)]),
+    ],
+    ids=["no items", "required fields missing", "unknown status", "bad created_at", "id not text"],
+)
+def test_openhands_an_answer_that_breaks_the_spec_is_unexpected(body: dict[str, Any]) -> None:
+    verdict = _verdict(OpenHands().read_page(_answer(body, None)))
+    assert (verdict.error, verdict.http_status) == (errors.UnexpectedResponse, 200)
+
+
+def test_openhands_a_401_or_a_422_is_a_verdict() -> None:
+    refused = _verdict(OpenHands().read_page(_answer({"detail": "Unauthorized"}, None, 401)))
+    assert (refused.error, refused.http_status) == (errors.AuthenticationError, 401)
+    detail = {"detail": [{"loc": ["query", "limit"], "msg": "too big", "type": "x"}]}
+    rejected = _verdict(OpenHands().read_page(_answer(detail, None, 422)))
+    assert (rejected.error, rejected.http_status) == (errors.RequestRejected, 422)
+
+
+def test_openhands_v0_does_not_list() -> None:
+    assert OpenHands().lists() is True
+    v0 = OpenHands({"api": "v0"})
+    assert v0.lists() is False
+    with pytest.raises(NotImplementedError):
+        v0.list_request()
+
+
+def _no_request(request: httpx.Request) -> httpx.Response:
+    raise AssertionError(f"nothing may be sent: {request.url}")
+
+
+V0_SETTINGS = {
+    "openhands": ProviderSettings(api_key="oh-key", api="v0"),
+    "elizaos": ProviderSettings(api_key="eliza-key"),
+}
+
+
+def test_v0_is_refused_before_any_request_and_left_out_of_a_default_sweep() -> None:
+    transport = httpx.MockTransport(_no_request)
+    with SessionEnder(transport=transport, settings=V0_SETTINGS) as ender:
+        with pytest.raises(ValueError, match=r"openhands cannot list .*api=v0 \(OPENHANDS_API\)"):
+            ender.live_sessions("openhands")
+        with pytest.raises(ValueError, match="openhands cannot list"):
+            ender.sweep(["openhands"], older_than=60)
+    # A sweep of every configured provider asks ElizaOS only.
+    asked: list[str] = []
+
+    def eliza_only(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.path)
+        return httpx.Response(200, json=_eliza([]))
+
+    with SessionEnder(transport=httpx.MockTransport(eliza_only), settings=V0_SETTINGS) as ender:
+        assert list(ender.sweep(older_than=60, dry_run=True)) == []
+    assert asked == ["/api/messaging/sessions"]
+
+
+def test_v0_is_refused_by_the_async_ender_too() -> None:
+    async def main() -> None:
+        transport = httpx.MockTransport(_no_request)
+        async with AsyncSessionEnder(transport=transport, settings=V0_SETTINGS) as ender:
+            with pytest.raises(ValueError, match="openhands cannot list"):
+                ender.live_sessions("openhands")
+            with pytest.raises(ValueError, match="openhands cannot list"):
+                ender.sweep(["openhands"], older_than=60)
+
+    asyncio.run(main())
+
+
 # --- every vendor ------------------------------------------------------------------------
 
 BROKEN = {
@@ -285,6 +451,7 @@ BROKEN = {
     Provider.AKOOL: {"code": 1000, "msg": "OK", "data": {"count": 1, "result": [{"_id": 1}]}},
     Provider.DIGITALSAMBA: {"data": "none", "total_count": "0"},
     Provider.ELIZAOS: {"sessions": [{"sessionId": "s", "createdAt": "not a date"}]},
+    Provider.OPENHANDS: {"items": [{"id": "c", "sandbox_status": "RUNNING"}]},
 }
 
 

@@ -230,9 +230,7 @@ class AsyncSessionEnder:
         """
         picker = Picker(older_than_of(older_than), keep, end_unknown_age=end_unknown_age)
         if providers is None:
-            chosen = [
-                p for p in self.configured_providers() if self._core.adapters[p].lists_sessions
-            ]
+            chosen = [p for p in self.configured_providers() if self._core.adapters[p].lists()]
         else:
             chosen = [Provider.parse(provider) for provider in providers]
             for provider in chosen:

@@ -196,8 +196,8 @@ class Core:
     def listing(self, provider: Provider) -> Attempts:
         """The attempts of one page request of ``provider``'s live sessions."""
         adapter = self.adapters[provider]
-        if not adapter.lists_sessions:
-            raise ValueError(f"{provider.value} cannot list its live sessions")
+        if not adapter.lists():
+            raise ValueError(f"{provider.value} cannot list its live sessions{_as_chosen(adapter)}")
         return Attempts(
             provider,
             None,
@@ -209,6 +209,17 @@ class Core:
             pace=self.paces[provider],
             deadline=self.deadline,
         )
+
+
+def _as_chosen(adapter: Adapter) -> str:
+    """Which options keep an adapter that lists by default from listing, for the message."""
+    if not adapter.lists_sessions or not adapter.options:
+        return ""
+    chosen = ", ".join(
+        f"{option.name}={adapter.chosen[option.name]} ({option.variable})"
+        for option in adapter.options
+    )
+    return f" with {chosen}"
 
 
 def target_error(target: object, problem: Exception) -> errors.SessionEndError:

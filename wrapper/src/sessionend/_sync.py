@@ -247,7 +247,7 @@ class SessionEnder:
 
     def _sweepable(self, providers: Iterable[Provider | str] | None) -> list[Provider]:
         if providers is None:
-            return [p for p in self.configured_providers() if self._core.adapters[p].lists_sessions]
+            return [p for p in self.configured_providers() if self._core.adapters[p].lists()]
         chosen = [Provider.parse(provider) for provider in providers]
         for provider in chosen:
             self._core.listing(provider)  # refuses one that cannot list

@@ -343,7 +343,12 @@ class Adapter(abc.ABC):
         """Say what the vendor's answer means."""
 
     lists_sessions: ClassVar[bool] = False
-    """Whether the vendor can list its live sessions (``list_request`` and ``read_page``)."""
+    """Whether the vendor can list its live sessions (``list_request`` and ``read_page``)
+    with its default options; ``lists`` says whether this adapter, options chosen, can."""
+
+    def lists(self) -> bool:
+        """Whether this adapter, with the options it was built with, lists live sessions."""
+        return self.lists_sessions
 
     def list_request(self) -> Request:
         """The request for the first page of the vendor's live sessions.

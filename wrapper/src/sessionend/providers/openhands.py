@@ -44,6 +44,14 @@ V1 quirks reconciled here:
 - The lookup's sandbox id is the server's: one that could not travel as one path segment is
   an ``UnexpectedResponse``, never sent.
 
+Listing live conversations (V1 only; an ender set to V0 refuses to list, and a sweep of
+every provider leaves it out): ``GET /api/v1/app-conversations/search``, 100 to a page (the
+most ``limit`` takes), the next page asked for with the answer's ``next_page_id`` as
+``page_id`` until there is none. A conversation is live while its ``sandbox_status`` is
+RUNNING or STARTING; PAUSED and MISSING are over, and ERROR is not listed as live either (the
+spec never says an errored sandbox runs, and a sweep ends only what runs: an errored one is
+ended by naming it). ``created_at`` is the start; one without a zone is UTC.
+
 V0 (``POST /api/conversations/{conversation_id}/stop``, header ``X-Session-API-Key``):
 
 1. A conversation that is not STARTING or RUNNING, unknown ids included, gets 200
@@ -64,11 +72,23 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import errors
 from .._models import EndReason, Outcome, Provider
-from ._base import Adapter, Answer, Credential, Option, Request, Verdict, by_status, json_body
+from . import _listing
+from ._base import (
+    Adapter,
+    Answer,
+    Credential,
+    LiveSession,
+    Option,
+    Page,
+    Request,
+    Verdict,
+    by_status,
+    json_body,
+)
 
 if TYPE_CHECKING:
     from openhands_client.models import ConversationResponse
-    from openhands_v1_client.models import AppConversation
+    from openhands_v1_client.models import AppConversation, AppConversationPage
 
 __all__ = ["ADAPTER", "API", "OpenHands"]
 
@@ -87,6 +107,10 @@ PAUSE = frozenset({"RUNNING", "STARTING", "ERROR"})
 """Sandbox statuses an end pauses (ERROR: see the module docstring)."""
 NOT_RUNNING = frozenset({"PAUSED", "MISSING"})
 """Sandbox statuses that are already over."""
+LIVE = frozenset({"RUNNING", "STARTING"})
+"""Sandbox statuses a list reports as live (not ERROR: see the module docstring)."""
+PAGE_SIZE = 100
+"""Conversations asked for per page: the most ``limit`` takes."""
 
 _UUID = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
@@ -134,6 +158,40 @@ class OpenHands(Adapter):
                 session_id=session_id,
             )
 
+    lists_sessions: ClassVar[bool] = True
+    """With the default API, V1; ``lists`` is False for V0."""
+
+    def lists(self) -> bool:
+        """Only V1 lists live conversations."""
+        return self.v1
+
+    def list_request(self) -> Request:
+        """The first page of the conversations (V1).
+
+        Raises:
+            NotImplementedError: With V0, which has no list of live conversations.
+        """
+        if not self.v1:
+            return super().list_request()
+        return _page_request(None)
+
+    def read_page(self, answer: Answer) -> Page | Verdict:
+        """One page of running conversations; the status rules otherwise."""
+        from openhands_v1_client.api.conversations import (
+            search_app_conversations_api_v1_app_conversations_search_get as search,
+        )
+        from openhands_v1_client.models import AppConversationPage
+
+        verdict = _listing.unreadable(answer)
+        if verdict is not None:
+            return verdict
+        if not 200 <= answer.status_code < 300:
+            return _listing.status_verdict(answer)
+        parsed = search.parse_response(answer)
+        if not isinstance(parsed, AppConversationPage):
+            return _listing.broken(answer, "the body does not fit the spec's AppConversationPage")
+        return _page_from_generated(parsed, answer)
+
     def request(
         self, session_id: str, reason: EndReason, *, after: Request | None = None
     ) -> Request:
@@ -157,6 +215,37 @@ class OpenHands(Adapter):
         if answer.request is not None and answer.request.method == "POST":
             return _paused(answer)
         return _looked_up(answer)
+
+
+def _page_request(page_id: str | None) -> Request:
+    from openhands_v1_client.api.conversations import (
+        search_app_conversations_api_v1_app_conversations_search_get as search,
+    )
+
+    return Request.from_generated(search.build_request(page_id=page_id, limit=PAGE_SIZE))
+
+
+def _page_from_generated(parsed: AppConversationPage, answer: Answer) -> Page | Verdict:
+    """The page read from the generated answer: its running conversations and the cursor."""
+    from openhands_v1_client.models import SandboxStatus
+    from openhands_v1_client.types import Unset
+
+    sessions = []
+    for item in parsed.items:
+        if not isinstance(item.id, str) or not item.id:
+            return _listing.broken(answer, "a listed conversation has no id")
+        sandbox = item.sandbox_status
+        if not isinstance(sandbox, SandboxStatus) or sandbox.value not in LIVE:
+            continue
+        created = None if isinstance(item.created_at, Unset) else _listing.utc(item.created_at)
+        sessions.append(
+            LiveSession(Provider.OPENHANDS, item.id, created, _listing.frozen(item.to_dict()))
+        )
+    cursor = parsed.next_page_id
+    # An empty page ends the walk even if a cursor came with it, so it always ends.
+    if not isinstance(cursor, str) or not cursor or not parsed.items:
+        return Page(sessions, None, len(parsed.items))
+    return Page(sessions, _page_request(cursor), len(parsed.items))
 
 
 def _looked_up(answer: Answer) -> Verdict:

@@ -21,12 +21,23 @@ V0, as older self-hosted servers (``openhands/server/routes/manage_conversations
   ``{status: "ok", message: "Conversation was not running", conversation_status: "STOPPED"}``.
 - A malformed id is 400; a failure to stop is 500 ``{status: "error", ...}``.
 
+V1's list of conversations, ``GET /api/v1/app-conversations/search?limit=&page_id=``: the
+live sessions, newest first (``created_at`` is the session's start), each in a sandbox
+RUNNING or of the status ``set_sandbox`` gave it, ``limit`` (1 to 100, else 422) to a page,
+and ``next_page_id`` while more follow. The cursor is opaque to clients; this fake's marks
+the last conversation served (its start and id), so conversations ending while a client
+pages shift nothing, and one starting meanwhile is listed on the next walk. (The list
+route, shared by every fake, takes either credential header.)
+
 Both: rate limits are 429 with ``Retry-After`` and ``X-RateLimit-*``. Every answer is
 declared once in ``ANSWERS``; the contract cassettes are checked against it.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import datetime
 import json
 import math
 import re
@@ -41,7 +52,19 @@ from typing_extensions import override
 
 from ..._models import Outcome, Provider
 from .._faults import Fault
-from ._base import END, Documented, Reply, Route, SessionState, Showcase, Vendor, match, phrase
+from ._base import (
+    END,
+    Documented,
+    Reply,
+    Route,
+    SessionState,
+    Showcase,
+    Vendor,
+    iso_utc,
+    match,
+    phrase,
+    query_int,
+)
 
 __all__ = ["ANSWERS", "FAKE", "FakeOpenHands"]
 
@@ -85,6 +108,71 @@ _LOOKED_UP = {
     "created_at": "2026-11-20T10:00:00Z",
     "updated_at": "2026-11-20T10:05:00Z",
 }
+_USER = "8d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a"
+_EXAMPLE_START = datetime.datetime(2026, 11, 21, 9, 0, tzinfo=datetime.UTC)
+
+
+def _entry(
+    session_id: str, sandbox_id: str, status: str, started_at: datetime.datetime
+) -> dict[str, Any]:
+    """One conversation as the search lists it, in a sandbox of ``status``."""
+    return {
+        "id": session_id,
+        "created_by_user_id": _USER,
+        "sandbox_id": sandbox_id,
+        "title": "Fix the flaky test",
+        "created_at": iso_utc(started_at, fraction=6),
+        "updated_at": iso_utc(started_at, fraction=6),
+        "sandbox_status": status,
+        "execution_status": "running" if status == "RUNNING" else None,
+        "acp_server": None,
+        "launched_agent_profile": None,
+    }
+
+
+def _example_entries(first: int, count: int, statuses: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Documented-style entries ``first`` .. ``first + count``, one minute apart, newest first."""
+    return [
+        _entry(
+            str(uuid.UUID(int=0x3B9F2C51_A7D0_4E6F_8C1A_000000000000 + n)),
+            str(uuid.UUID(int=0xC0FFEE00_1234_4ABC_9DEF_000000000000 + n)),
+            statuses[n % len(statuses)],
+            _EXAMPLE_START - datetime.timedelta(minutes=n),
+        )
+        for n in range(first, first + count)
+    ]
+
+
+def _listing(items: list[dict[str, Any]], next_page_id: str | None) -> Documented:
+    return Documented(
+        200,
+        {"items": "$items", "next_page_id": "$next_page_id"},
+        source=_V1_SOURCE + ": AppConversationPage; values assumed",
+        examples={"items": items, "next_page_id": next_page_id},
+    )
+
+
+def cursor_of(started_at: datetime.datetime, session_id: str) -> str:
+    """The fake's ``next_page_id`` after the conversation ``session_id``, started then."""
+    marker = json.dumps([started_at.astimezone(datetime.UTC).isoformat(), session_id])
+    return base64.urlsafe_b64encode(marker.encode()).decode("ascii").rstrip("=")
+
+
+def _after(cursor: str) -> tuple[datetime.datetime, str] | None:
+    """The (start, id) a cursor of ``cursor_of`` marks; None when it is not one."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        started, session_id = json.loads(base64.urlsafe_b64decode(padded))
+        moment = datetime.datetime.fromisoformat(started)
+    except (binascii.Error, ValueError, TypeError):
+        return None
+    if moment.tzinfo is None or not isinstance(session_id, str):
+        return None
+    return moment, session_id
+
+
+_FIRST_PAGE = _example_entries(0, 100, ("RUNNING", "STARTING"))
+"""The first of two declared pages: a full one, with the cursor after its last entry."""
 _NOT_RUNNING = Documented(
     200,
     {
@@ -137,6 +225,36 @@ ANSWERS: Mapping[str, Documented] = {
         400,
         {"detail": "Invalid UUID"},
         source=_V1_SOURCE + ": 400 for an id that is not a UUID; body assumed",
+    ),
+    # Every answer below is live but for the first page's PAUSED, MISSING and ERROR entries.
+    "list_page": _listing(
+        _example_entries(0, 5, ("RUNNING", "STARTING", "PAUSED", "MISSING", "ERROR")), None
+    ),
+    "list_first_page": _listing(
+        _FIRST_PAGE,
+        cursor_of(_EXAMPLE_START - datetime.timedelta(minutes=99), _FIRST_PAGE[-1]["id"]),
+    ),
+    "list_second_page": _listing(_example_entries(100, 1, ("RUNNING",)), None),
+    "list_empty": _listing([], None),
+    "list_rejected": Documented(
+        422,
+        {
+            "detail": [
+                {
+                    "type": "$type",
+                    "loc": ["query", "$parameter"],
+                    "msg": "$msg",
+                    "input": "$input",
+                }
+            ]
+        },
+        source=_V1_SOURCE + ": HTTPValidationError for a query parameter out of its schema",
+        examples={
+            "type": "less_than_equal",
+            "parameter": "limit",
+            "msg": "Input should be less than or equal to 100",
+            "input": "101",
+        },
     ),
     "rate_limited": Documented(
         429,
@@ -203,7 +321,12 @@ class FakeOpenHands(Vendor):
         "v1_unauthorized": ("unauthorized",),
         "v1_rate_limited": ("rate_limited", "v1_running", "v1_pause"),
         "v1_pause_gone": ("v1_running", "v1_pause_gone"),
+        "v1_list": ("list_page",),
+        "v1_list_paged": ("list_first_page", "list_second_page"),
+        "v1_list_empty": ("list_empty",),
+        "v1_list_unauthorized": ("unauthorized",),
     }
+    list_path: ClassVar[tuple[str, ...] | None] = ("api", "v1", "app-conversations", "search")
 
     def __init__(self, credentials: Mapping[str, str]) -> None:
         super().__init__(credentials)
@@ -289,6 +412,35 @@ class FakeOpenHands(Vendor):
         if status != "RUNNING":
             conversation["execution_status"] = None
         return conversation
+
+    @override
+    def listed(self, query: Mapping[str, str]) -> Reply:
+        limit = query_int(query, "limit", 100)
+        if limit is None or not 1 <= limit <= 100:
+            return self.answer("list_rejected", input=query.get("limit", ""))
+        after = None
+        if query.get("page_id"):
+            after = _after(query["page_id"])
+            if after is None:
+                return self.answer(
+                    "list_rejected",
+                    type="value_error",
+                    parameter="page_id",
+                    msg="Value error, invalid page_id",
+                    input=query["page_id"],
+                )
+        # Newest first, as the server's default order (created_at descending).
+        listed = sorted(((started, sid) for sid, started in self.live_sessions()), reverse=True)
+        if after is not None:
+            listed = [entry for entry in listed if entry < after]
+        shown, more = listed[:limit], len(listed) > limit
+        with self._v1_lock:
+            statuses = {sid: self._sandbox_status.get(sid, "RUNNING") for _, sid in shown}
+        items = [
+            _entry(sid, self.sandbox_of(sid), statuses[sid], started) for started, sid in shown
+        ]
+        cursor = cursor_of(*shown[-1]) if more else None
+        return self.answer("list_page", items=items, next_page_id=cursor)
 
     @override
     def new_session_id(self) -> str:
