@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 from sessionend import Outcome, SessionEnder, errors
+from sessionend.providers import ADAPTERS
 from sessionend.testing import FakeVendors, Fault, FaultKind, SessionState
 
 
@@ -96,7 +97,7 @@ def test_the_environment_points_a_default_ender_at_the_fakes(
     for name, value in fake_vendors.environment().items():
         monkeypatch.setenv(name, value)
     with SessionEnder() as ender:
-        assert len(ender.configured_providers()) == 5
+        assert len(ender.configured_providers()) == len(ADAPTERS)
         for provider in ("liveavatar", "akool", "openhands", "digitalsamba", "elizaos"):
             session_id = fake_vendors.create_session(provider)
             assert ender.end(provider, session_id).outcome is Outcome.ENDED

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sessionend import EndResult, errors
 from sessionend.testing import FakeVendors
+from sessionend.testing.vendors import FAKES
 
 from ._rel_support import (
     MODES,
@@ -148,13 +149,21 @@ def must_refuse(session_id: str) -> bool:
     )
 
 
-# Provider: (method, raw path before the id, raw path after it); the fakes' base URLs put
-# the provider's name first.
-PATH_ENDPOINTS = {
-    "openhands": ("POST", "/openhands/api/conversations/", "/stop"),
-    "digitalsamba": ("POST", "/digitalsamba/api/v1/sessions/", "/end"),
-    "elizaos": ("DELETE", "/elizaos/api/messaging/sessions/", ""),
-}
+def path_endpoints() -> dict[str, tuple[str, str, str]]:
+    """Provider: (method, raw path before the id, raw path after it), for every fake whose
+    end-session path carries the id; the fakes' base URLs put the provider's name first."""
+    endpoints: dict[str, tuple[str, str, str]] = {}
+    for provider, fake in FAKES.items():
+        if "{id}" not in fake.path:
+            continue
+        at = fake.path.index("{id}")
+        before = "/".join((provider.value, *fake.path[:at]))
+        after = "".join(f"/{segment}" for segment in fake.path[at + 1 :])
+        endpoints[provider.value] = (fake.method, f"/{before}/", after)
+    return endpoints
+
+
+PATH_ENDPOINTS = path_endpoints()
 # RFC 3986 pchar: unreserved, sub-delims, ":" and "@", or a percent-encoded octet.
 PCHAR = re.compile(r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})+")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sessionend import Outcome, errors
+from sessionend.providers import ADAPTERS
 from sessionend.testing import FakeVendors, SessionState
 
 from ._rel_support import MODES, UUID, AsyncCountingTransport, CountingTransport, end_with
@@ -13,7 +14,7 @@ LONE_SURROGATES = [chr(0xD800), f"a{chr(0xDFFF)}b", chr(0xD83D), f"x{chr(0xDC80)
 
 
 @pytest.mark.parametrize("session_id", LONE_SURROGATES, ids=ascii)
-@pytest.mark.parametrize("provider", ["akool", "openhands", "digitalsamba", "elizaos"])
+@pytest.mark.parametrize("provider", [provider.value for provider in ADAPTERS])
 @pytest.mark.parametrize("mode", MODES)
 def test_an_id_with_a_lone_surrogate_is_refused_before_any_request(
     fake_vendors: FakeVendors, mode: str, provider: str, session_id: str

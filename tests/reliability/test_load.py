@@ -10,9 +10,10 @@ import threading
 import psutil
 import pytest
 from sessionend import AsyncSessionEnder, EndResult, Outcome, SessionEnder, errors
+from sessionend.providers import ADAPTERS
 from sessionend.testing import FakeVendors, Fault
 
-PROVIDERS = ("liveavatar", "akool", "openhands", "digitalsamba", "elizaos")
+PROVIDERS = tuple(provider.value for provider in ADAPTERS)
 TARGETS = 20_000
 CONCURRENCY = 64
 
@@ -28,15 +29,21 @@ def client_sockets(port: int) -> int:
     )
 
 
+def shares(total: int) -> dict[str, int]:
+    """``total`` split over every vendor, as evenly as whole numbers allow."""
+    each, rest = divmod(total, len(PROVIDERS))
+    return {provider: each + (index < rest) for index, provider in enumerate(PROVIDERS)}
+
+
 def build_targets(
     fakes: FakeVendors,
 ) -> tuple[list[Target], dict[Target, type[errors.SessionEndError]]]:
     """19,000 live sessions and 1,000 unknown ones; 2,000 fail: the unknown, and 1,000 refused."""
-    per_provider = 19_000 // len(PROVIDERS)
-    targets = [(p, s) for p in PROVIDERS for s in fakes.create_sessions(p, per_provider)]
+    live, unknown = shares(19_000), shares(1_000)
+    targets = [(p, s) for p in PROVIDERS for s in fakes.create_sessions(p, live[p])]
     failing: dict[Target, type[errors.SessionEndError]] = {}
-    for provider in ("liveavatar", "akool", "digitalsamba", "elizaos"):
-        for _ in range(250):
+    for provider in PROVIDERS:
+        for _ in range(unknown[provider]):
             failing[(provider, fakes[provider].new_session_id())] = errors.SessionNotFound
     for target in random.Random(7).sample(targets, 1_000):
         provider, session_id = target

@@ -42,12 +42,13 @@ MAX_RETRY_WAIT = 30.0
 DEADLINE = 5.0
 """Seconds an end may take: throttles are waited out at the provider's pace until then."""
 SESSION = {"liveavatar": UUID}
+# Every registered vendor, with made-up credentials named after it.
 CREDENTIALS = {
-    "liveavatar": ProviderSettings(api_key="fuzz-la"),
-    "akool": ProviderSettings(api_key="fuzz-ak"),
-    "openhands": ProviderSettings(api_key="fuzz-oh"),
-    "digitalsamba": ProviderSettings(team_id="fuzz-team", developer_key="fuzz-ds"),
-    "elizaos": ProviderSettings(api_key="fuzz-el"),
+    provider.value: {
+        credential.name: f"fuzz-{provider.value}-{credential.name}"
+        for credential in adapter.credentials
+    }
+    for provider, adapter in ADAPTERS.items()
 }
 
 JSON_LEAF = (
@@ -139,15 +140,7 @@ def rel_fuzz_server() -> Iterator[ScriptedServer]:
 def end_both(server: ScriptedServer, provider: str) -> list[object]:
     """End once with each ender; return what each ended with."""
     session = SESSION.get(provider) or ADAPTERS[Provider(provider)].example_session_id
-    given = CREDENTIALS[provider]
-    settings = {
-        provider: ProviderSettings(
-            api_key=given.api_key,
-            team_id=given.team_id,
-            developer_key=given.developer_key,
-            base_url=server.url,
-        )
-    }
+    settings = {provider: ProviderSettings.of(CREDENTIALS[provider], base_url=server.url)}
     outcomes: list[object] = []
     sent: list[int] = []
     server.seen.clear()

@@ -5,6 +5,7 @@ committed cassettes."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import logging
 import traceback
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from sessionend import AsyncSessionEnder, EndResult, ProviderSettings, SessionEnder, errors
 from sessionend.cli import main
+from sessionend.providers import ADAPTERS, Credential
 from sessionend.testing import FakeVendors, Fault
 
 from ..contract.test_secrets import suspicious
@@ -27,15 +29,20 @@ from ._rel_support import (
     no_retry_sleep,
 )
 
+
+def canary(provider: str, credential: Credential) -> str:
+    """A distinctive value for one credential: named after its vendor and itself, and long
+    and random-looking enough that the cassette scan would flag it."""
+    tail = hashlib.sha256(f"{provider}:{credential.name}".encode()).hexdigest()[:16]
+    prefix = "sk" if credential.secret else "id"
+    return f"{prefix}-LEAK-CANARY-{provider}-{credential.name}-{tail}"
+
+
 CANARY: dict[str, dict[str, str]] = {
-    "liveavatar": {"api_key": "sk-LEAK-CANARY-liveavatar-7c1e9a3b5d"},
-    "akool": {"api_key": "sk-LEAK-CANARY-akool-2b4d6f8a0c1e"},
-    "openhands": {"api_key": "sk-LEAK-CANARY-openhands-5e3c1a9b7d"},
-    "digitalsamba": {
-        "team_id": "team-LEAK-CANARY-digitalsamba-4f2a8c6e0b",
-        "developer_key": "sk-LEAK-CANARY-digitalsamba-9e7c5a3b1d",
-    },
-    "elizaos": {"api_key": "sk-LEAK-CANARY-elizaos-8d6b4f2e0a"},
+    provider.value: {
+        credential.name: canary(provider.value, credential) for credential in adapter.credentials
+    }
+    for provider, adapter in ADAPTERS.items()
 }
 # Credentials the fakes refuse: leaking a wrong key is a leak too.
 WRONG = {
@@ -45,18 +52,27 @@ WRONG = {
     for provider, credentials in CANARY.items()
 }
 PROVIDERS = sorted(CANARY)
-TEAM_IDS = {WRONG["digitalsamba"]["team_id"], CANARY["digitalsamba"]["team_id"]}
+# Credentials that are not secret (Digital Samba's team id, an account name) may be shown.
+TEAM_IDS = {
+    table[provider.value][credential.name]
+    for table in (CANARY, WRONG)
+    for provider, adapter in ADAPTERS.items()
+    for credential in adapter.credentials
+    if not credential.secret
+}
 
 
 def forms() -> set[str]:
-    """Every way a canary could show: as is, base64, and the Basic ``team:key`` encoding."""
+    """Every way a canary could show: as is, base64, and the Basic ``first:second`` encoding."""
     found: set[str] = set()
     for table in (CANARY, WRONG):
         for credentials in table.values():
             for value in credentials.values():
                 found |= {value, base64.b64encode(value.encode()).decode()}
-        team, key = table["digitalsamba"]["team_id"], table["digitalsamba"]["developer_key"]
-        found.add(base64.b64encode(f"{team}:{key}".encode()).decode())
+        for provider, adapter in ADAPTERS.items():
+            if adapter.basic_auth:
+                pair = ":".join(table[provider.value][c.name] for c in adapter.credentials)
+                found.add(base64.b64encode(pair.encode()).decode())
     return found
 
 
@@ -357,10 +373,9 @@ def test_no_command_prints_a_credential(
     assert leaks(texts) == []
     assert leaks(log_texts(caplog.records)) == []
     # With wrong credentials in the environment too.
-    for provider, credentials in WRONG.items():
-        for field, value in credentials.items():
-            variable = {"api_key": f"{provider.upper()}_API_KEY"}.get(field)
-            monkeypatch.setenv(variable or f"DIGITALSAMBA_{field.upper()}", value)
+    for vendor, adapter in ADAPTERS.items():
+        for credential in adapter.credentials:
+            monkeypatch.setenv(credential.variable, WRONG[vendor.value][credential.name])
     for provider in PROVIDERS:
         session = UUID if provider == "liveavatar" else fakes.create_session(provider)
         status, output = cli_texts(capsys, monkeypatch, "end", provider, session)

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import json
 import threading
 from urllib.parse import unquote
 
 import pytest
 from sessionend import AsyncSessionEnder, EndResult, Outcome, SessionEnder
+from sessionend.providers import ADAPTERS
 from sessionend.testing import FakeVendors, SessionState
+from sessionend.testing.vendors import Received
 from sessionend.testing.vendors.openhands import FakeOpenHands
 
 from ._rel_support import TIMEOUT, clean_environment
 
-PROVIDERS = ("liveavatar", "akool", "openhands", "digitalsamba", "elizaos")
+PROVIDERS = tuple(provider.value for provider in ADAPTERS)
 THREADS = 16
 PER_THREAD = 50
 TASKS = 200
@@ -31,10 +32,7 @@ def received_ids(fakes: FakeVendors, provider: str) -> collections.Counter[str]:
     """How many end requests each session id got at one fake."""
     counts: collections.Counter[str] = collections.Counter()
     for received in fakes[provider].received:
-        if provider in ("liveavatar", "akool"):
-            body = json.loads(received.body)
-            counts[body["session_id"] if provider == "liveavatar" else body["id"]] += 1
-        elif provider == "openhands":
+        if provider == "openhands":
             # V1: each end is one lookup (the id in the query) and one pause of its sandbox.
             path, _, query = received.raw_path.partition("?")
             if query:
@@ -42,9 +40,21 @@ def received_ids(fakes: FakeVendors, provider: str) -> collections.Counter[str]:
             else:
                 counts[_conversation_of(fakes, unquote(path.split("/")[-2]))] += 1
         else:
-            segments = received.raw_path.split("/")
-            counts[unquote(segments[-1] if provider == "elizaos" else segments[-2])] += 1
+            counts[named_session(fakes, provider, received)] += 1
     return counts
+
+
+def named_session(fakes: FakeVendors, provider: str, received: Received) -> str:
+    """The session one request names (in its path or body), read as the fake's routes read
+    it: the vendor's own description of its endpoint, not a copy of it here."""
+    fake = fakes[provider]
+    path, _, query = received.raw_path.partition("?")
+    segments = [unquote(part) for part in path.split("/")[2:]]  # below "/<provider>"
+    route = fake.route(segments, query)
+    assert route is not None, received.raw_path
+    session_id = fake.session_id_for(route, received.body, received.headers)
+    assert isinstance(session_id, str), session_id
+    return session_id
 
 
 def _conversation_of(fakes: FakeVendors, sandbox_id: str) -> str:

@@ -11,23 +11,20 @@ from sessionend.providers import ADAPTERS
 
 from ._rel_support import MODES, UUID, Nowhere, ScriptedServer, clean_environment, end_with
 
+# Every registered vendor, with made-up credentials named after it.
 CREDENTIALS = {
-    "liveavatar": {"api_key": "la-transport-key-0001"},
-    "akool": {"api_key": "ak-transport-key-0002"},
-    "openhands": {"api_key": "oh-transport-key-0003"},
-    "digitalsamba": {"team_id": "ds-team-0004", "developer_key": "ds-transport-key-0005"},
-    "elizaos": {"api_key": "el-transport-key-0006"},
+    provider.value: {
+        credential.name: f"{provider.value}-{credential.name}-transport-0001"
+        for credential in adapter.credentials
+    }
+    for provider, adapter in ADAPTERS.items()
 }
 VARIABLES = {
-    "liveavatar": {"api_key": "LIVEAVATAR_API_KEY", "base_url": "LIVEAVATAR_BASE_URL"},
-    "akool": {"api_key": "AKOOL_API_KEY", "base_url": "AKOOL_BASE_URL"},
-    "openhands": {"api_key": "OPENHANDS_API_KEY", "base_url": "OPENHANDS_BASE_URL"},
-    "digitalsamba": {
-        "team_id": "DIGITALSAMBA_TEAM_ID",
-        "developer_key": "DIGITALSAMBA_DEVELOPER_KEY",
-        "base_url": "DIGITALSAMBA_BASE_URL",
-    },
-    "elizaos": {"api_key": "ELIZAOS_API_KEY", "base_url": "ELIZAOS_BASE_URL"},
+    provider.value: {
+        **{credential.name: credential.variable for credential in adapter.credentials},
+        "base_url": adapter.base_url_variable,
+    }
+    for provider, adapter in ADAPTERS.items()
 }
 SESSION = {"liveavatar": UUID}
 PROVIDERS = sorted(CREDENTIALS)
