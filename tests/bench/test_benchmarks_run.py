@@ -23,7 +23,7 @@ from benchmarks.bulk import VARIANTS
 def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[run.Results, Path]:
     out = tmp_path_factory.mktemp("bench")
     readme = out / "README.md"
-    readme.write_text(f"before\n{run.README_START}\nold\n{run.README_END}\nafter\n")
+    readme.write_text(f"before\n{run.README_START}\nprevious results\n{run.README_END}\nafter\n")
     measured = run.main(
         [
             "--targets=10",
@@ -145,7 +145,7 @@ def test_results_are_written(results: tuple[run.Results, Path]) -> None:
     readme = (out / "README.md").read_text()
     assert readme.startswith("before\n")
     assert readme.endswith("after\n")
-    assert "old" not in readme
+    assert "previous results" not in readme
     assert "| bulk vs hand-written aiohttp loop |" in readme
     assert "Round by round, sessionend ran at" in readme
     assert "| scenario | pacing | ended | lost |" in readme
