@@ -4,7 +4,10 @@
     python -m benchmarks.run --targets 1000 --rounds 1 --memory-targets 10000   # a quick look
 
 The pacing benchmark ends ``--pace-targets`` sessions (a fifth of ``--targets`` unless given)
-per scenario against fakes limited to ``--pace-rate`` requests a second.
+per scenario against fakes limited to ``--pace-rate`` requests a second. The sweep benchmark
+sweeps ``--sweep-sessions`` live sessions against the listing fakes limited to ``--sweep-rate``
+requests a second; ``--only sweep`` runs just that one and merges its result into the
+results.json (and README block) an earlier run wrote.
 
 Ratios are taken between measurements of one run. The machine may be busy with other work,
 so every bulk variant is measured ``--rounds`` times, interleaved, and its best round kept.
@@ -30,6 +33,8 @@ from .memory import MemoryRun, run_memory
 from .pacing import MODES, WINDOW, PaceRun, run_scenario, scenarios
 from .server import PROVIDERS, FakeServer
 from .single import SingleRun, run_single
+from .sweep import OLDER_THAN, STALE_AGE, SweepRun, run_sweep
+from .sweep import WINDOW as SWEEP_WINDOW
 
 __all__ = ["Results", "main", "results_table"]
 
@@ -50,6 +55,7 @@ class Results:
     imports: ImportRun
     memory: MemoryRun
     pacing: tuple[PaceRun, ...] = ()
+    sweep: SweepRun | None = None
 
     def paced(self, mode: str) -> list[PaceRun]:
         """Every pacing scenario's run with ``pacing=mode``, in the order they ran."""
@@ -104,6 +110,7 @@ class Results:
                 growth < 50,
             ),
             *self.pacing_checks(),
+            *sweep_checks(self.sweep),
         ]
 
     def pacing_checks(self) -> list[tuple[str, str, str, bool]]:
@@ -158,11 +165,49 @@ class Results:
                 }
                 for run in self.pacing
             ],
+            "sweep": sweep_json(self.sweep),
             "checks": [
                 {"what": what, "measured": measured, "target": target, "met": met}
                 for what, measured, target, met in self.checks()
             ],
         }
+
+
+SWEEP_TARGET = 1.2
+"""The sweep's wall time may be this many times the ideal."""
+
+
+def sweep_checks(sweep: SweepRun | None) -> list[tuple[str, str, str, bool]]:
+    """(what, measured, target, met) for the sweep, if it ran; every "what" starts "sweep"."""
+    if sweep is None:
+        return []
+    return [
+        (
+            "sweep ends every stale session and no other",
+            f"{sweep.ended:,} of {sweep.stale:,} stale ended, {sweep.stale_left:,} left; "
+            f"{sweep.fresh_ended:,} fresh ended",
+            "all; 0",
+            sweep.correct,
+        ),
+        (
+            "sweep wall time vs the vendors' limits",
+            f"{sweep.slowdown:.2f}x",
+            f"≤ {SWEEP_TARGET:g}x",
+            sweep.slowdown <= SWEEP_TARGET,
+        ),
+    ]
+
+
+def sweep_json(sweep: SweepRun | None) -> dict[str, Any] | None:
+    """The sweep's results.json entry."""
+    if sweep is None:
+        return None
+    return attrs.asdict(sweep) | {
+        "wall": round(sweep.wall, 3),
+        "ideal": round(sweep.ideal, 3),
+        "vs_ideal": round(sweep.slowdown, 3),
+        "correct": sweep.correct,
+    }
 
 
 SERVER_BOUND = 0.8
@@ -229,7 +274,77 @@ def results_table(results: Results) -> str:
     ]
     if results.pacing:
         lines += ["", *pacing_table(results)]
+    if results.sweep is not None:
+        lines += ["", *sweep_table(results.sweep)]
     return "\n".join(lines)
+
+
+SWEEP_HEADING = "Sweep: "
+"""How the sweep's paragraph starts: the last part of README's block."""
+
+
+def sweep_table(sweep: SweepRun) -> list[str]:
+    """The Markdown lines of the sweep's results."""
+    fresh = sweep.sessions - sweep.stale
+    return [
+        f"{SWEEP_HEADING}{sweep.sessions:,} live sessions spread over the {sweep.vendors} "
+        f"vendors that list, {sweep.stale:,} stale (started {STALE_AGE.seconds // 3600} h ago) "
+        f"and {fresh:,} fresh, every listing fake limited to {sweep.rate} requests per "
+        f"{SWEEP_WINDOW:g}-second window; `AsyncSessionEnder.sweep(older_than="
+        f"{OLDER_THAN.seconds // 60} min)` with the default pacing. *Ideal* is the busiest "
+        "vendor's answered requests (list pages and ends) over its limit, plus one window: the "
+        "vendors run in parallel lanes. *Sent* counts every request the fakes received, list "
+        "pages, ends and throttled ones; each fake's state is read afterwards, session by "
+        "session.",
+        "",
+        "| sessions | stale ended | stale left | fresh ended | sent (throttled) "
+        "| wall (ideal) | vs ideal |",
+        "|---|---|---|---|---|---|---|",
+        f"| {sweep.sessions:,} | {sweep.ended:,} of {sweep.stale:,} | {sweep.stale_left:,} "
+        f"| {sweep.fresh_ended:,} | {sweep.sent:,} ({sweep.throttled:,}) "
+        f"| {sweep.wall:.1f} s ({sweep.ideal:.1f} s, {sweep.busiest}) "
+        f"| {sweep.slowdown:.2f}x (target ≤ {SWEEP_TARGET:g}x) |",
+    ]
+
+
+def merge_sweep(out: Path, readme: Path | None, sweep: SweepRun, options: dict[str, Any]) -> None:
+    """Put one sweep's results into the results.json and README block an earlier run wrote.
+
+    The sweep's entry, options and checks replace any earlier ones; the rest is kept as it
+    was measured.
+    """
+    path = out / "results.json"
+    written = json.loads(path.read_text())
+    written["options"] |= options
+    written["sweep"] = sweep_json(sweep)
+    checks = sweep_checks(sweep)
+    written["checks"] = [
+        check for check in written["checks"] if not check["what"].startswith("sweep")
+    ] + [
+        {"what": what, "measured": measured, "target": target, "met": met}
+        for what, measured, target, met in checks
+    ]
+    path.write_text(json.dumps(written, indent=2, ensure_ascii=False) + "\n")
+    if readme is None:
+        return
+    text = readme.read_text()
+    start, end = text.index(README_START) + len(README_START), text.index(README_END)
+    block = text[start:end].strip("\n")
+    if "\n" + SWEEP_HEADING in block:  # the earlier sweep's paragraph and table: the last part
+        block = block[: block.index("\n" + SWEEP_HEADING)].rstrip("\n")
+    lines = [line for line in block.split("\n") if not line.startswith("| sweep ")]
+    # The checks table is the first table: its rows run until the first blank line after it.
+    first_row = next(index for index, line in enumerate(lines) if line.startswith("|"))
+    after = next(
+        (index for index in range(first_row, len(lines)) if not lines[index].startswith("|")),
+        len(lines),
+    )
+    rows = [
+        f"| {what} | {measured} | {target} | {'met' if met else 'not met'} |"
+        for what, measured, target, met in checks
+    ]
+    lines[after:after] = rows
+    update_readme(readme, "\n".join([*lines, "", *sweep_table(sweep)]))
 
 
 PACING_LABELS = {
@@ -383,6 +498,10 @@ def measure(options: argparse.Namespace) -> Results:
         print(f"memory: {memory.growth / MB:.1f} MB growth", flush=True)
         pacing = measure_pacing(server, options)
         server_loop = server.loop
+    # A server of its own: sessions the other benchmarks left active (those pacing="off"
+    # lost) would be listed too, and ended once a long run made them older than the limit.
+    with FakeServer() as server:
+        sweep = measure_sweep(server, options)
     imports = run_import(options.import_runs)
     print(f"import: {imports.ratio:.2f}x httpx", flush=True)
     machine = {
@@ -397,7 +516,21 @@ def measure(options: argparse.Namespace) -> Results:
         name: str(value) if isinstance(value, Path) else value
         for name, value in vars(options).items()
     }
-    return Results(machine, settings, tuple(bulk), single, imports, memory, pacing)
+    return Results(machine, settings, tuple(bulk), single, imports, memory, pacing, sweep)
+
+
+def measure_sweep(server: FakeServer, options: argparse.Namespace) -> SweepRun | None:
+    """The sweep, unless ``--sweep-sessions`` is 0."""
+    if options.sweep_sessions <= 0:
+        return None
+    sweep = run_sweep(server, options.sweep_sessions, options.sweep_rate, options.concurrency)
+    print(
+        f"sweep: ended {sweep.ended:,} of {sweep.stale:,} stale ({sweep.stale_left:,} left, "
+        f"{sweep.fresh_ended:,} fresh ended) in {sweep.wall:.1f} s "
+        f"({sweep.slowdown:.2f}x ideal), {sweep.throttled:,} of {sweep.sent:,} throttled",
+        flush=True,
+    )
+    return sweep
 
 
 def measure_pacing(server: FakeServer, options: argparse.Namespace) -> tuple[PaceRun, ...]:
@@ -436,6 +569,17 @@ def parse(arguments: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--pace-rate", type=int, default=100, help="requests per second each limited fake accepts"
     )
+    parser.add_argument(
+        "--sweep-sessions", type=int, default=5_000, help="live sessions to sweep (0 skips)"
+    )
+    parser.add_argument(
+        "--sweep-rate", type=int, default=100, help="requests per second each listing fake accepts"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["sweep"],
+        help="run just this benchmark and merge it into the results already in --out",
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent)
     parser.add_argument("--no-chart", action="store_true", help="skip the PNG (no matplotlib)")
     parser.add_argument("--readme", type=Path, help="rewrite this README's results section")
@@ -445,9 +589,20 @@ def parse(arguments: Sequence[str] | None) -> argparse.Namespace:
     return options
 
 
-def main(arguments: Sequence[str] | None = None) -> Results:
-    """Measure, print the table, and write the results (and the chart and README)."""
+def main(arguments: Sequence[str] | None = None) -> Results | SweepRun | None:
+    """Measure, print the table, and write the results (and the chart and README).
+
+    With ``--only sweep``: sweep, and merge the result into what an earlier run wrote.
+    """
     options = parse(arguments)
+    if options.only == "sweep":
+        with FakeServer() as server:
+            sweep = measure_sweep(server, options)
+        if sweep is not None:
+            print("\n" + "\n".join(sweep_table(sweep)))
+            merged = {"sweep_sessions": options.sweep_sessions, "sweep_rate": options.sweep_rate}
+            merge_sweep(options.out, options.readme, sweep, merged)
+        return sweep
     results = measure(options)
     table = results_table(results)
     print("\n" + table)

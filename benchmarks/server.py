@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime
 import multiprocessing
 import multiprocessing.connection
 import time
@@ -193,19 +194,36 @@ class FakeServer:
         """Settings for SessionEnder and AsyncSessionEnder that point at the server."""
         return settings_for(self.port)
 
-    def create_sessions(self, provider: Provider, count: int) -> list[str]:
-        """Register ``count`` active sessions at one fake vendor and return their ids."""
+    def create_sessions(
+        self, provider: Provider, count: int, started_at: datetime.datetime | None = None
+    ) -> list[str]:
+        """Register ``count`` active sessions at one fake vendor and return their ids.
+
+        ``started_at`` (an aware datetime, now by default) is when the vendor's list says
+        they started.
+        """
         assert self._control is not None, "start the server first"
         ids: list[str] = []
+        started = {} if started_at is None else {"started_at": started_at.isoformat()}
         while len(ids) < count:
             batch = min(count - len(ids), 100_000)
             answer = self._control.post(
                 f"http://127.0.0.1:{self.port}/_fake/{provider.value}/sessions",
-                json={"count": batch},
+                json={"count": batch, **started},
             )
             answer.raise_for_status()
             ids.extend(answer.json()["session_ids"])
         return ids
+
+    def state(self, provider: Provider, session_id: str) -> str | None:
+        """One session's state at its fake: "active", "ended", or None if it is unknown."""
+        assert self._control is not None, "start the server first"
+        answer = self._control.get(
+            f"http://127.0.0.1:{self.port}/_fake/{provider.value}/sessions/{session_id}"
+        )
+        answer.raise_for_status()
+        state = answer.json()["state"]
+        return None if state is None else str(state)
 
     def limit(self, provider: Provider, requests: int | None, per: float | None = None) -> None:
         """Rate-limit one fake vendor in fixed windows (its own window unless ``per``)."""

@@ -15,7 +15,7 @@ import pytest
 from sessionend import EndReason, Provider
 from sessionend.providers import ADAPTERS, Request
 
-from benchmarks import generated, pacing, run, server
+from benchmarks import generated, pacing, run, server, sweep
 from benchmarks.bulk import VARIANTS
 
 
@@ -23,7 +23,7 @@ from benchmarks.bulk import VARIANTS
 def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[run.Results, Path]:
     out = tmp_path_factory.mktemp("bench")
     readme = out / "README.md"
-    readme.write_text(f"before\n{run.README_START}\nold\n{run.README_END}\nafter\n")
+    readme.write_text(f"before\n{run.README_START}\nprevious results\n{run.README_END}\nafter\n")
     measured = run.main(
         [
             "--targets=10",
@@ -35,11 +35,14 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[run.Results, Path
             "--memory-targets=10",
             "--pace-targets=50",
             "--pace-rate=50",
+            "--sweep-sessions=100",
+            "--sweep-rate=100",
             f"--out={out}",
             f"--readme={readme}",
             "--no-chart",
         ]
     )
+    assert isinstance(measured, run.Results)
     return measured, out
 
 
@@ -59,6 +62,59 @@ def test_every_pacing_scenario_ends_every_target(results: tuple[run.Results, Pat
     assert {(item.scenario, item.mode) for item in measured.pacing} == expected
     assert all(item.ended == item.ends == 50 for item in measured.pacing)
     assert all(item.sent >= item.ends for item in measured.pacing)  # the fakes counted them
+
+
+def test_the_sweep_ends_every_stale_session_and_no_fresh_one(
+    results: tuple[run.Results, Path],
+) -> None:
+    # 100 live sessions over the listing fakes, 80 of them stale, each fake limited to
+    # 100 requests a second; the fakes' own state is what counts, not what the sweep said.
+    measured, _ = results
+    swept = measured.sweep
+    assert swept is not None
+    assert swept.vendors == len(sweep.LISTING) >= 2
+    assert (swept.sessions, swept.stale) == (100, 80)
+    assert swept.stale_left == 0
+    assert swept.fresh_ended == 0
+    assert swept.ended == 80
+    assert swept.other_results == 0
+    assert swept.correct
+    assert swept.sent >= 80 + swept.vendors  # every end, and at least one list page each
+
+
+def test_a_sweep_alone_is_merged_into_the_earlier_results(
+    results: tuple[run.Results, Path], tmp_path: Path
+) -> None:
+    # ``--only sweep`` keeps everything else an earlier run wrote and replaces the sweep.
+    measured, out = results
+    swept = measured.sweep
+    assert swept is not None
+    (tmp_path / "results.json").write_text((out / "results.json").read_text())
+    (tmp_path / "README.md").write_text((out / "README.md").read_text())
+    again = attrs.evolve(swept, wall=swept.ideal * 3, stale_left=1)
+    run.merge_sweep(tmp_path, tmp_path / "README.md", again, {"sweep_rate": 7})
+    written = json.loads((tmp_path / "results.json").read_text())
+    before = json.loads((out / "results.json").read_text())
+    assert written["bulk"] == before["bulk"]
+    assert written["pacing"] == before["pacing"]
+    assert written["options"]["sweep_rate"] == 7
+    assert written["sweep"]["vs_ideal"] == 3.0
+    assert [check["met"] for check in written["checks"]] == [
+        *(check["met"] for check in before["checks"][:-2]),
+        False,
+        False,
+    ]
+    readme = (tmp_path / "README.md").read_text()
+    assert readme.count("| sweep wall time vs the vendors' limits | 3.00x |") == 1
+    assert readme.count(run.SWEEP_HEADING) == 1
+    assert "| scenario | pacing | ended | lost |" in readme
+    assert readme.startswith("before\n")
+    assert readme.endswith("after\n")
+    # The sweep's rows stay in the checks table, right after the other targets.
+    lines = readme.splitlines()
+    row = lines.index(next(line for line in lines if line.startswith("| sweep wall")))
+    assert lines[row - 1].startswith("| sweep ends every stale")
+    assert lines[row - 2].startswith("| paced throttled")
 
 
 def test_the_pacing_chart_is_drawn(results: tuple[run.Results, Path], tmp_path: Path) -> None:
@@ -83,15 +139,17 @@ def test_the_other_benchmarks_ran(results: tuple[run.Results, Path]) -> None:
 def test_results_are_written(results: tuple[run.Results, Path]) -> None:
     _, out = results
     written = json.loads((out / "results.json").read_text())
-    assert len(written["checks"]) == 8  # the pacing targets among them
+    assert len(written["checks"]) == 10  # the pacing and sweep targets among them
+    assert written["sweep"]["correct"] is True
     assert len(written["pacing"]) == len(pacing.scenarios(50, 50)) * len(pacing.MODES)
     readme = (out / "README.md").read_text()
     assert readme.startswith("before\n")
     assert readme.endswith("after\n")
-    assert "old" not in readme
+    assert "previous results" not in readme
     assert "| bulk vs hand-written aiohttp loop |" in readme
     assert "Round by round, sessionend ran at" in readme
     assert "| scenario | pacing | ended | lost |" in readme
+    assert "| sessions | stale ended | stale left | fresh ended |" in readme
 
 
 def test_ratios_are_taken_round_by_round(results: tuple[run.Results, Path]) -> None:
