@@ -83,3 +83,17 @@ def test_older_than_must_be_a_duration(bad: object) -> None:
 def test_keep_holds_ids_or_pairs() -> None:
     with pytest.raises(ValueError, match="keep"):
         Picker(older_than_of(60), keep=[("akool", "a", "extra")])  # type: ignore[list-item]
+
+
+def test_a_pass_hands_its_targets_over_one_provider_after_another() -> None:
+    """Grouped by provider, end_many would keep every lane but the first idle for a while."""
+    from sessionend._sweep import interleaved
+
+    picked = [live(f"a{n}", MINUTE, Provider.AKOOL) for n in range(3)]
+    picked += [live("e0", MINUTE, Provider.ELIZAOS)]
+    assert interleaved(picked) == [
+        (Provider.AKOOL, "a0"),
+        (Provider.ELIZAOS, "e0"),
+        (Provider.AKOOL, "a1"),
+        (Provider.AKOOL, "a2"),
+    ]

@@ -30,6 +30,7 @@ from ._sweep import (
     SWEEP_PASSES,
     Picker,
     Skipped,
+    interleaved,
     older_than_of,
     sweep_page,
 )
@@ -267,7 +268,7 @@ class AsyncSessionEnder:
                 return
             if not picked:
                 return
-            targets = [(session.provider, session.session_id) for session in picked]
+            targets = interleaved(picked)
             async for item in self.end_many(targets, concurrency=concurrency, missing_ok=True):
                 yield item
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import email.utils
+import itertools
 import logging
 import math
 from collections.abc import Callable, Iterable, Mapping
@@ -34,6 +35,7 @@ __all__ = [
     "SWEEP_PASSES",
     "Picker",
     "Skipped",
+    "interleaved",
     "older_than_of",
     "read_page",
     "sweep_page",
@@ -180,3 +182,16 @@ def sweep_page(
             if on_skip is not None:
                 on_skip(decision)
     return picked
+
+
+def interleaved(picked: Iterable[LiveSession]) -> list[tuple[Provider, str]]:
+    """The picked sessions as end_many targets, one provider after another in turn.
+
+    end_many reads targets as each provider's lane frees up; a list grouped by provider would
+    keep every lane but the first one's idle until its queue drains.
+    """
+    lanes: dict[Provider, list[LiveSession]] = {}
+    for session in picked:
+        lanes.setdefault(session.provider, []).append(session)
+    rounds = itertools.zip_longest(*lanes.values())
+    return [(s.provider, s.session_id) for row in rounds for s in row if s is not None]

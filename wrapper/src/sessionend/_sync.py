@@ -25,6 +25,7 @@ from ._sweep import (
     SWEEP_PASSES,
     Picker,
     Skipped,
+    interleaved,
     older_than_of,
     sweep_page,
 )
@@ -279,7 +280,7 @@ class SessionEnder:
                 return
             if not picked:
                 return
-            targets = ((session.provider, session.session_id) for session in picked)
+            targets = interleaved(picked)
             yield from self.end_many(targets, concurrency=concurrency, missing_ok=True)
 
     def _pages(self, provider: Provider) -> Iterator[tuple[Page, datetime.datetime]]:
