@@ -19,7 +19,7 @@ import httpx
 from ._attempts import Attempts, failure_verdict
 from ._core import Plan
 from ._models import EndResult
-from ._sweep import read_page, vendor_now
+from ._sweep import vendor_now
 from .providers import Adapter, Answer, Page, Request
 
 __all__ = ["Exchange", "Send", "Sleep", "end_steps", "page_steps"]
@@ -100,7 +100,7 @@ def page_steps(
         reply = yield Send(request, limit)
         if isinstance(reply, Answer):
             headers = reply.headers
-            read = read_page(adapter, reply)
+            read = adapter.read_page(reply)  # it refuses an unreadable answer itself
             if isinstance(read, Page):
                 attempts.succeeded(slot)
                 local = datetime.datetime.now(datetime.UTC)

@@ -26,10 +26,8 @@ import logging
 import math
 from collections.abc import Callable, Iterable, Mapping
 
-from . import errors
-from ._defaults import MAX_BODY
 from ._models import Provider
-from .providers import Adapter, Answer, LiveSession, Page, Verdict
+from .providers import LiveSession, Page
 
 __all__ = [
     "SWEEP_PASSES",
@@ -37,7 +35,6 @@ __all__ = [
     "Skipped",
     "interleaved",
     "older_than_of",
-    "read_page",
     "sweep_page",
     "vendor_now",
 ]
@@ -138,26 +135,6 @@ class Picker:
                 return False
         self.handled.add(key)
         return True
-
-
-def read_page(adapter: Adapter, answer: Answer) -> Page | Verdict:
-    """A page from ``answer``, or a Verdict saying why it is none.
-
-    A body too long to read, a web page in the API's place, or what the adapter refuses.
-    """
-    if answer.oversized:
-        return Verdict(
-            error=errors.UnexpectedResponse,
-            message=f"the list is longer than {MAX_BODY} bytes and was not read",
-            http_status=answer.status_code,
-        )
-    if 200 <= answer.status_code < 300 and answer.media_type() in ("text/html",):
-        return Verdict(
-            error=errors.UnexpectedResponse,
-            message="the answer is a web page, not the API's list",
-            http_status=answer.status_code,
-        )
-    return adapter.read_page(answer)
 
 
 def sweep_page(

@@ -41,6 +41,7 @@ __all__ = [
     "by_status",
     "json_body",
     "text_of",
+    "unreadable",
 ]
 
 
@@ -368,20 +369,9 @@ class Adapter(abc.ABC):
 
     def judge(self, answer: Answer) -> Verdict:
         """What the answer means; a body too long to read is never interpreted."""
-        if answer.oversized:
-            return Verdict(
-                error=errors.UnexpectedResponse,
-                message=f"the body is longer than {MAX_BODY} bytes and was not read",
-                http_status=answer.status_code,
-            )
-        if 200 <= answer.status_code < 300 and answer.media_type() in _WEB_PAGES:
-            # A web front end or captive portal answering in the API's place: no vendor
-            # answers an end with a page, so it proves nothing was ended.
-            return Verdict(
-                error=errors.UnexpectedResponse,
-                message=f"the answer is a web page ({answer.media_type()}), not the API's",
-                http_status=answer.status_code,
-            )
+        verdict = unreadable(answer)
+        if verdict is not None:
+            return verdict
         return self.interpret(answer)
 
     def missing(self, variable: str) -> errors.ConfigurationError:
@@ -389,6 +379,27 @@ class Adapter(abc.ABC):
         return errors.ConfigurationError(
             f"missing credential: set {variable}", provider=self.provider.value
         )
+
+
+def unreadable(answer: Answer) -> Verdict | None:
+    """A Verdict for an answer nothing can be read from, else None.
+
+    A body too long to read, or a web page under a 2xx: a web front end or captive portal
+    answering in the API's place, which proves nothing was ended or listed.
+    """
+    if answer.oversized:
+        return Verdict(
+            error=errors.UnexpectedResponse,
+            message=f"the body is longer than {MAX_BODY} bytes and was not read",
+            http_status=answer.status_code,
+        )
+    if 200 <= answer.status_code < 300 and answer.media_type() in _WEB_PAGES:
+        return Verdict(
+            error=errors.UnexpectedResponse,
+            message=f"the answer is a web page ({answer.media_type()}), not the API's",
+            http_status=answer.status_code,
+        )
+    return None
 
 
 def json_body(answer: Answer) -> Any:

@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import errors
-from .._defaults import MAX_BODY
-from ._base import Answer, Request, Verdict, by_status
+from ._base import Answer, Request, Verdict, by_status, unreadable
 
 __all__ = [
     "broken",
@@ -28,26 +27,6 @@ __all__ = [
     "unreadable",
     "utc",
 ]
-
-_WEB_PAGES = frozenset({"text/html", "application/xhtml+xml"})
-
-
-def unreadable(answer: Answer) -> Verdict | None:
-    """A Verdict for an answer no page can be read from (too long, a web page), else None."""
-    if answer.oversized:
-        return Verdict(
-            error=errors.UnexpectedResponse,
-            message=f"the body is longer than {MAX_BODY} bytes and was not read",
-            http_status=answer.status_code,
-        )
-    if 200 <= answer.status_code < 300 and answer.media_type() in _WEB_PAGES:
-        # A captive portal or web front end in the API's place: not a list of anything.
-        return Verdict(
-            error=errors.UnexpectedResponse,
-            message=f"the answer is a web page ({answer.media_type()}), not the API's",
-            http_status=answer.status_code,
-        )
-    return None
 
 
 def broken(answer: Answer, message: str = "the body does not fit the spec's list") -> Verdict:
