@@ -15,7 +15,7 @@ import httpx
 
 from . import errors
 from ._models import EndResult, Outcome, Provider
-from ._pace import Pace, Pacing, Slot
+from ._pace import LOOK_AGAIN, Pace, Pacing, Slot
 from ._retry import backoff, requested_wait
 from .providers import Verdict
 
@@ -96,20 +96,35 @@ class Attempts:
         self._waits_end = max(self._waits_end, time.monotonic()) + seconds
 
     def slot(self) -> Slot | None:
-        """Take the provider's next send slot (None without pacing).
+        """Take a place in the provider's queue of sends (None without pacing).
 
         Raises:
             errors.RateLimited: When the provider's pace would hold the end past its deadline.
         """
         if self.pace is None:
             return None
-        if self.deadline is not None:
-            delay = self.pace.delay()
-            if self._now() + delay > self.deadline:
-                raise self._paced_out(delay)
-        slot = self.pace.take()
-        self._waiting(slot.wait)
-        return slot
+        self._within_deadline(self.pace.delay())
+        return self.pace.take()
+
+    def wait_for(self, slot: Slot) -> float:
+        """Seconds to sleep before asking again whether ``slot`` may be sent; 0: send it now.
+
+        Raises:
+            errors.RateLimited: When the provider's pace would hold the end past its deadline.
+        """
+        assert self.pace is not None  # a slot comes from the pace
+        wait = self.pace.wait(slot, self._now())
+        if wait <= 0:
+            return 0.0
+        self._within_deadline(wait)
+        # A pause only ever grows, but the pace may quicken after it, and the slot with it.
+        sleep = min(wait, max(LOOK_AGAIN, self.pace.state().paused_for))
+        self._waiting(sleep)
+        return sleep
+
+    def _within_deadline(self, delay: float) -> None:
+        if self.deadline is not None and self._now() + delay > self.deadline:
+            raise self._paced_out(delay)
 
     def attempt_timeout(self, timeout: float) -> float:
         """The next attempt's timeout: ``timeout``, or less when the deadline is nearer.
@@ -217,7 +232,12 @@ class Attempts:
             self.session_id,
             verdict.message,
         )
-        return 0.0  # the pace has the wait: the next slot comes after it
+        # The pace holds every end of the provider for the pause; this one sleeps it here,
+        # so its own time (its deadline's) counts the pause even where sleeping is replaced.
+        assert self.pace is not None  # only a paced end waits out a throttle
+        pause = self.pace.state().paused_for
+        self._waiting(pause)
+        return pause
 
     def _finish(self, verdict: Verdict, outcome: Outcome) -> EndResult:
         assert self.session_id is not None  # only an end has an outcome

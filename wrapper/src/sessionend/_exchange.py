@@ -19,6 +19,7 @@ import httpx
 from ._attempts import Attempts, failure_verdict
 from ._core import Plan
 from ._models import EndResult
+from ._pace import Slot
 from ._sweep import vendor_now
 from .providers import Adapter, Answer, Page, Request
 
@@ -47,6 +48,15 @@ Exchange: TypeAlias = Generator[Send | Sleep, Answer | httpx.HTTPError | None, T
 """An exchange's steps, returning a T: yields what to do, is sent what a send came to."""
 
 
+def _slot(attempts: Attempts) -> Exchange[Slot | None]:
+    """Wait for the end's turn in its provider's pace (None without pacing)."""
+    slot = attempts.slot()
+    if slot is not None:
+        while (sleep := attempts.wait_for(slot)) > 0:
+            yield Sleep(sleep)
+    return slot
+
+
 def end_steps(plan: Plan) -> Exchange[EndResult]:
     """The steps of one end, to its EndResult.
 
@@ -57,9 +67,7 @@ def end_steps(plan: Plan) -> Exchange[EndResult]:
     after: Request | None = None
     follow: Request | None = None
     while True:
-        slot = attempts.slot()
-        if slot is not None and slot.wait > 0:
-            yield Sleep(slot.wait)
+        slot = yield from _slot(attempts)
         timeout = attempts.attempt_timeout(plan.timeout)
         attempts.begin()
         if follow is None:
@@ -92,9 +100,7 @@ def page_steps(
         errors.SessionEndError: When the page cannot be had.
     """
     while True:
-        slot = attempts.slot()
-        if slot is not None and slot.wait > 0:
-            yield Sleep(slot.wait)
+        slot = yield from _slot(attempts)
         limit = attempts.attempt_timeout(timeout)
         attempts.begin()
         reply = yield Send(request, limit)
