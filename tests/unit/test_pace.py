@@ -303,3 +303,12 @@ def test_the_time_an_end_sees_may_run_ahead_of_the_clock() -> None:
 def test_a_rate_must_be_positive() -> None:
     with pytest.raises(ValueError, match="positive"):
         Pace(0.0)
+
+
+def test_a_pace_keeps_only_its_last_second_of_sends() -> None:
+    """A long run with no throttle must not grow the pace's memory."""
+    clock = Clock()
+    pace = Pace(1000.0, Pacing.FIXED, clock)
+    for _ in range(5000):
+        take_and_send(pace, clock)  # five seconds at 1,000 a second
+    assert len(pace._sent) <= 1001

@@ -219,7 +219,7 @@ class Pace:
                 slot.waited = True
                 return due - now
             slot.sent = clock
-            self._sent.append(clock)
+            _record(self._sent, clock)
             self._queued.discard(slot)
             return 0.0
 
@@ -243,7 +243,7 @@ class Pace:
             if slot.sent > self._paused_at:
                 self._no_wait_pause = 0.0  # a request sent after the last pause got through
             if self.pacing is Pacing.ADAPTIVE:
-                self._accepted.append(now)
+                _record(self._accepted, now)
                 if slot.sent > self._dropped_at:
                     self._accepted_since_drop = True
                 self._grow(now, limited=slot.waited)
@@ -300,8 +300,7 @@ class Pace:
         # What got through is the vendor's limit as it stands; what was sent overshoots it
         # by however far the pace had climbed before the throttle was heard.
         for times in (self._sent, self._accepted):
-            while times and times[0] < now - _MEASURE_WINDOW:
-                times.popleft()
+            _forget_before(times, now - _MEASURE_WINDOW)
         return len(self._accepted or self._sent) / _MEASURE_WINDOW
 
     def _drop(self, now: float) -> None:
@@ -330,3 +329,15 @@ class Pace:
             target = self._peak * 2.0 ** ((since - RECOVERY) / PROBE_DOUBLING)
         if target > self.rate:
             self._set_rate(target, now)
+
+
+def _record(times: collections.deque[float], now: float) -> None:
+    # Only the last measure window is ever read: what is older goes as new times come, so a
+    # pace that never hears a throttle holds a second's worth, not every send of its life.
+    times.append(now)
+    _forget_before(times, now - _MEASURE_WINDOW)
+
+
+def _forget_before(times: collections.deque[float], start: float) -> None:
+    while times and times[0] < start:
+        times.popleft()
