@@ -121,8 +121,8 @@ class PaceState:
     """One provider's pace as an ender sees it now.
 
     Attributes:
-        rate: Requests per second it sends at; None while unlimited (fixed pacing with no
-            rate known, or none).
+        rate: Requests per second it sends at; None while unlimited (pacing off, or fixed
+            with no rate known).
         throttles: Answers that were throttles, over the ender's life.
         paused_for: Seconds left of a pause the vendor asked for (0 when none).
     """
