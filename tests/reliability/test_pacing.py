@@ -69,9 +69,6 @@ def test_no_end_is_lost_to_throttling(mode: str, provider: Provider, fakes: Fake
     assert sum(result.throttled for result in results) == fakes[provider].request_count - sum(
         result.attempts - result.throttled for result in results
     )
-    # The pace meets the limit with the requests on the wire, not a concurrency's worth: ends
-    # waiting for their turn when a throttle comes wait for the pause too (1 to 4 seen).
-    assert fakes[provider].throttled <= 8
 
 
 @pytest.mark.parametrize("mode", MODES)
